@@ -1,0 +1,84 @@
+package com.freshloop.starter.security;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The same rules as {@link ServletSecurityAutoConfiguration}, for the reactive gateway. */
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(JwtProperties.class)
+public class ReactiveSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties) {
+        return JwtDecoders.reactive(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain freshloopSecurityWebFilterChain(ServerHttpSecurity http) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(auth -> auth.pathMatchers(
+                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/fallback/**")
+                        .permitAll()
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .pathMatchers("/admin/v1/**")
+                        .hasRole(Roles.OPERATOR)
+                        .pathMatchers("/api/v1/**")
+                        .authenticated()
+                        .anyExchange()
+                        .denyAll())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(Roles.authenticationConverter())))
+                        .authenticationEntryPoint((exchange, e) ->
+                                write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                        .accessDeniedHandler((exchange, e) ->
+                                write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+                .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) ->
+                                write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                        .accessDeniedHandler((exchange, ex) ->
+                                write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+                .build();
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        byte[] body = ProblemJson.of(
+                        status, detail, exchange.getRequest().getPath().value())
+                .getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}
