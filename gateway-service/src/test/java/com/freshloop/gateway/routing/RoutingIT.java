@@ -1,0 +1,97 @@
+package com.freshloop.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.freshloop.testing.ApiClient;
+import com.freshloop.testing.KafkaInfrastructure;
+import com.freshloop.testing.TestTokens;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Routes against a stand-in upstream HTTP server that echoes what it received. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(KafkaInfrastructure.class)
+class RoutingIT {
+
+    static final HttpServer upstream = startUpstream();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        String url = "http://localhost:" + upstream.getAddress().getPort();
+        registry.add("freshloop.gateway.services.profile-service.uri", () -> url);
+        // nothing listens here: the circuit breaker's fallback answers
+        registry.add("freshloop.gateway.services.supply-service.uri", () -> "http://localhost:1");
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.stop(0);
+    }
+
+    @Test
+    void shopperRequestIsRoutedWithItsTokenToTheOwningService() {
+        String token = TestTokens.shopper("u-1");
+        var response = ApiClient.local(port).get("/api/v1/profile/me", token);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("GET /api/v1/profile/me auth=Bearer " + token);
+    }
+
+    @Test
+    void operatorPathsNeedTheOperatorRoleAtTheEdge() {
+        var api = ApiClient.local(port);
+        assertThat(api.get("/admin/v1/profile/users/u-1", null).status()).isEqualTo(401);
+        var forbidden = api.get("/admin/v1/profile/users/u-1", TestTokens.shopper("u-1"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.isProblem()).isTrue();
+        assertThat(api.get("/admin/v1/profile/users/u-1", TestTokens.operator("ops"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void unavailableServiceAnswersWithAProblemFromTheFallback() {
+        var response = ApiClient.local(port).get("/api/v1/supply/availability", TestTokens.shopper("u-1"));
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("service").asString()).isEqualTo("supply-service");
+    }
+
+    @Test
+    void unknownPathsAreDenied() {
+        assertThat(ApiClient.local(port)
+                        .get("/internal/secret", TestTokens.operator("ops"))
+                        .status())
+                .isIn(401, 403, 404);
+    }
+
+    private static HttpServer startUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth="
+                                + exchange.getRequestHeaders().getFirst("Authorization"))
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
