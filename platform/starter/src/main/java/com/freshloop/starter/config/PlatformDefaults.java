@@ -19,7 +19,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("server.shutdown", "graceful");
-        d.put("spring.mvc.problemdetails.enabled", "true");
         d.put("spring.webflux.problemdetails.enabled", "true");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -58,6 +59,8 @@ public class KafkaErrorHandlingAutoConfiguration {
                 },
                 new FixedBackOff(intervalMs, attempts));
         handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class);
+        // the recoverer already logs each dead-lettered record; the container's own error log is noise
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 }

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS things (x UInt8) ENGINE = Memory;
