@@ -1,0 +1,12 @@
+package com.freshloop.marketing;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class MarketingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MarketingApplication.class, args);
+    }
+}

@@ -1,0 +1,169 @@
+package com.freshloop.marketing.coupons;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CouponRepository {
+
+    private static final String TEMPLATE_COLUMNS = """
+            id, name, kind, threshold, value, gift_sku, valid_days, total_stock, per_user_limit, issued,
+            created_by, created_at""";
+
+    private final JdbcClient jdbc;
+
+    CouponRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertTemplate(CouponTemplate t) {
+        jdbc.sql("""
+                        insert into coupon_template (id, name, kind, threshold, value, gift_sku, valid_days,
+                                                     total_stock, per_user_limit, issued, created_by, created_at)
+                        values (:id, :name, :kind, :threshold, :value, :giftSku, :validDays,
+                                :totalStock, :perUserLimit, 0, :createdBy, :createdAt)
+                        """)
+                .param("id", t.id())
+                .param("name", t.name())
+                .param("kind", t.kind().wire())
+                .param("threshold", t.threshold())
+                .param("value", t.value())
+                .param("giftSku", t.giftSku())
+                .param("validDays", t.validDays())
+                .param("totalStock", t.totalStock())
+                .param("perUserLimit", t.perUserLimit())
+                .param("createdBy", t.createdBy())
+                .param("createdAt", Timestamp.from(t.createdAt()))
+                .update();
+    }
+
+    Optional<CouponTemplate> template(UUID id) {
+        return jdbc.sql("select " + TEMPLATE_COLUMNS + " from coupon_template where id = :id")
+                .param("id", id)
+                .query((rs, i) -> template(rs))
+                .optional();
+    }
+
+    List<CouponTemplate> templates() {
+        return jdbc.sql("select " + TEMPLATE_COLUMNS + " from coupon_template order by created_at desc, id")
+                .query((rs, i) -> template(rs))
+                .list();
+    }
+
+    /** Claims the request id; false when another issue with this request id exists (or just committed). */
+    boolean insertCoupon(Coupon c) {
+        return jdbc.sql("""
+                        insert into coupon (id, template_id, user_id, request_id, status, issued_at, expires_at)
+                        values (:id, :template, :user, :request, :status, :issuedAt, :expiresAt)
+                        on conflict (request_id) do nothing
+                        """)
+                        .param("id", c.id())
+                        .param("template", c.templateId())
+                        .param("user", c.userId())
+                        .param("request", c.requestId())
+                        .param("status", c.status())
+                        .param("issuedAt", Timestamp.from(c.issuedAt()))
+                        .param("expiresAt", Timestamp.from(c.expiresAt()))
+                        .update()
+                == 1;
+    }
+
+    Optional<Coupon> byRequestId(String requestId, Instant now) {
+        return jdbc.sql("""
+                        select id, template_id, user_id, request_id, status, issued_at, expires_at
+                          from coupon where request_id = :request
+                        """)
+                .param("request", requestId)
+                .query((rs, i) -> new Coupon(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("template_id", UUID.class),
+                        rs.getString("user_id"),
+                        rs.getString("request_id"),
+                        status(rs, now),
+                        rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .optional();
+    }
+
+    /** One more coupon of the template for the user, unless the user already holds {@code limit}. */
+    boolean takeUserAllowance(UUID templateId, String userId, int limit) {
+        return jdbc.sql("""
+                        insert into coupon_holding (template_id, user_id, issued) values (:template, :user, 1)
+                        on conflict (template_id, user_id) do update
+                           set issued = coupon_holding.issued + 1
+                         where coupon_holding.issued < :limit
+                        """)
+                        .param("template", templateId)
+                        .param("user", userId)
+                        .param("limit", limit)
+                        .update()
+                == 1;
+    }
+
+    /** One more coupon from the template's stock; a single conditional update, so never over the stock. */
+    boolean takeStock(UUID templateId) {
+        return jdbc.sql("update coupon_template set issued = issued + 1 where id = :id and issued < total_stock")
+                        .param("id", templateId)
+                        .update()
+                == 1;
+    }
+
+    List<HeldCoupon> heldBy(String userId, Instant now) {
+        return jdbc.sql("""
+                        select c.id, c.template_id, t.name, t.kind, t.threshold, t.value, t.gift_sku,
+                               c.status, c.issued_at, c.expires_at
+                          from coupon c join coupon_template t on t.id = c.template_id
+                         where c.user_id = :user
+                         order by c.issued_at desc, c.id
+                        """)
+                .param("user", userId)
+                .query((rs, i) -> new HeldCoupon(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("template_id", UUID.class),
+                        rs.getString("name"),
+                        kind(rs),
+                        rs.getBigDecimal("threshold"),
+                        rs.getBigDecimal("value"),
+                        rs.getString("gift_sku"),
+                        status(rs, now),
+                        rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .list();
+    }
+
+    private static String status(ResultSet rs, Instant now) throws SQLException {
+        String status = rs.getString("status");
+        return Coupon.AVAILABLE.equals(status)
+                        && !rs.getTimestamp("expires_at").toInstant().isAfter(now)
+                ? Coupon.EXPIRED
+                : status;
+    }
+
+    private static Kind kind(ResultSet rs) throws SQLException {
+        String wire = rs.getString("kind");
+        return Kind.of(wire).orElseThrow(() -> new IllegalStateException("unknown coupon kind " + wire));
+    }
+
+    private static CouponTemplate template(ResultSet rs) throws SQLException {
+        return new CouponTemplate(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                kind(rs),
+                rs.getBigDecimal("threshold"),
+                rs.getBigDecimal("value"),
+                rs.getString("gift_sku"),
+                rs.getInt("valid_days"),
+                rs.getInt("total_stock"),
+                rs.getInt("per_user_limit"),
+                rs.getInt("issued"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
