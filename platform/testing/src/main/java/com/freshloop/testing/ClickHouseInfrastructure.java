@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -33,8 +32,7 @@ public class ClickHouseInfrastructure {
 
         @Bean
         DynamicPropertyRegistrar clickHouseProperties(ClickHouseContainer clickHouse) {
-            String database =
-                    "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            String database = TestDatabases.name();
             return registry -> {
                 String url = "http://" + clickHouse.getHost() + ":" + clickHouse.getMappedPort(8123);
                 createDatabase(url, clickHouse.getUsername(), clickHouse.getPassword(), database);
@@ -51,8 +49,7 @@ public class ClickHouseInfrastructure {
     static class Local {
         @Bean
         DynamicPropertyRegistrar localClickHouse() {
-            String database =
-                    "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            String database = TestDatabases.name();
             String url = LocalServers.clickHouseUrl();
             String user = LocalServers.get("FRESHLOOP_CLICKHOUSE_USER", "default");
             String password = LocalServers.get("FRESHLOOP_CLICKHOUSE_PASSWORD", "");
@@ -77,7 +74,14 @@ public class ClickHouseInfrastructure {
         execute(url, user, password, "CREATE DATABASE IF NOT EXISTS " + database);
     }
 
-    static void execute(String url, String user, String password, String sql) {
+    static java.util.List<String> query(String url, String user, String password, String sql) {
+        String body = execute(url, user, password, sql);
+        return body.isBlank()
+                ? java.util.List.of()
+                : java.util.List.of(body.strip().split("\n"));
+    }
+
+    static String execute(String url, String user, String password, String sql) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/"))
                     .timeout(Duration.ofSeconds(30))
@@ -90,6 +94,7 @@ public class ClickHouseInfrastructure {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("ClickHouse " + response.statusCode() + ": " + response.body());
             }
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(
                     "ClickHouse at " + url + " is not reachable (is it running? `./freshloop infra` starts it)", e);

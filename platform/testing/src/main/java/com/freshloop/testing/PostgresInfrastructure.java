@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -63,18 +62,40 @@ public class PostgresInfrastructure {
             return "jdbc:postgresql://" + LocalServers.pgHost() + ":" + LocalServers.pgPort() + "/" + database;
         }
 
+        /**
+         * A database named after this JVM's pid. Databases of test JVMs that are gone are dropped here,
+         * not in a shutdown hook, which would race the application context still closing its pool.
+         */
         static String createDatabase() {
-            String database =
-                    "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            dropDatabasesOfDeadJvms();
+            String database = TestDatabases.name();
             execute("create database " + database);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    execute("drop database if exists " + database + " with (force)");
-                } catch (RuntimeException ignored) {
-                    // the server may already be gone; the database is disposable
-                }
-            }));
             return database;
+        }
+
+        private static void dropDatabasesOfDeadJvms() {
+            try (Connection connection = DriverManager.getConnection(url("postgres"), adminUser(), adminPassword());
+                    Statement statement = connection.createStatement();
+                    var rs = statement.executeQuery("select datname from pg_database where datname like 'test\\_%'")) {
+                java.util.List<String> stale = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    if (TestDatabases.isStale(rs.getString(1))) {
+                        stale.add(rs.getString(1));
+                    }
+                }
+                for (String name : stale) {
+                    try (Statement drop = connection.createStatement()) {
+                        drop.execute("drop database if exists " + name + " with (force)");
+                    } catch (SQLException ignored) {
+                        // another JVM may be dropping it too
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "PostgreSQL at " + url("postgres") + ": " + e.getMessage()
+                                + " (is it running? `./freshloop infra` starts it)",
+                        e);
+            }
         }
 
         private static void execute(String sql) {

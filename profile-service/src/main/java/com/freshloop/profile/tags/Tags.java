@@ -46,6 +46,18 @@ public class Tags {
         }
     }
 
+    /** Sets a tag computed inside profile-service (e.g. from text analysis). */
+    @Transactional
+    public void assign(
+            String userId,
+            String tag,
+            double score,
+            java.time.Instant expiresAt,
+            String job,
+            java.time.Instant observedAt) {
+        repository.upsert(userId, tag, score, expiresAt, job, observedAt);
+    }
+
     @Transactional(readOnly = true)
     public List<UserTag> of(String userId) {
         return repository.activeTags(userId, clock.instant());

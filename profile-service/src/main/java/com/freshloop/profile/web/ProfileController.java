@@ -1,15 +1,29 @@
 package com.freshloop.profile.web;
 
-import com.freshloop.profile.tags.Tags;
-import com.freshloop.profile.tags.UserTag;
+import com.freshloop.profile.lifecycle.Stage;
+import com.freshloop.profile.profiles.ClusterModelStore;
+import com.freshloop.profile.profiles.ProfileBatch;
+import com.freshloop.profile.profiles.Profiles;
+import com.freshloop.profile.rfm.Segment;
 import com.freshloop.starter.security.CurrentUser;
+import com.freshloop.starter.web.BadRequestException;
+import com.freshloop.starter.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -17,25 +31,96 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "profile")
 class ProfileController {
 
-    private final Tags tags;
+    private static final String USER_ID = "[A-Za-z0-9_.:-]{1,64}";
+    private static final String TAG = "[a-z0-9_]{1,40}(:[A-Za-z0-9_.-]{1,80})?";
 
-    ProfileController(Tags tags) {
-        this.tags = tags;
+    private final Profiles profiles;
+    private final ProfileBatch batch;
+    private final Clock clock;
+
+    ProfileController(Profiles profiles, ProfileBatch batch, Clock clock) {
+        this.profiles = profiles;
+        this.batch = batch;
+        this.clock = clock;
     }
 
-    /** A profile as the app and operators see it. */
-    record ProfileView(String userId, List<UserTag> tags) {}
+    /** A page of user ids. */
+    record UserPage(int page, int size, List<String> userIds) {}
 
     @GetMapping("/api/v1/profile/me")
-    @Operation(summary = "The caller's own profile with their current real-time tags")
-    ProfileView me() {
-        String userId = CurrentUser.id();
-        return new ProfileView(userId, tags.of(userId));
+    @Operation(summary = "The caller's own profile: RFM segment, lifecycle stage, cluster and current tags")
+    Profiles.ProfileView me() {
+        return profiles.view(CurrentUser.id());
     }
 
     @GetMapping("/admin/v1/profile/users/{userId}")
-    @Operation(summary = "Any user's profile (operators only)")
-    ProfileView user(@PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}") String userId) {
-        return new ProfileView(userId, tags.of(userId));
+    @Operation(summary = "Any user's profile (operators)")
+    Profiles.ProfileView user(@PathVariable @Pattern(regexp = USER_ID) String userId) {
+        return profiles.view(userId);
+    }
+
+    @GetMapping("/admin/v1/profile/users")
+    @Operation(summary = "Users matching every filter given, e.g. segment=At risk&tag=interest:organic (operators)")
+    UserPage find(
+            @RequestParam(required = false) @Parameter(description = "RFM segment, e.g. Champions, At risk")
+                    String segment,
+            @RequestParam(required = false) @Min(0) @Max(99) Integer cluster,
+            @RequestParam(required = false) @Parameter(description = "new, active, at_risk, silent_30d, churned")
+                    String lifecycle,
+            @RequestParam(name = "tag", required = false) @Size(max = 10) List<@Pattern(regexp = TAG) String> tags,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(1_000) int size) {
+        String segmentLabel = null;
+        if (segment != null) {
+            try {
+                segmentLabel = Segment.fromLabel(segment).label();
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("segment", "unknown segment");
+            }
+        }
+        if (lifecycle != null) {
+            try {
+                Stage.fromCode(lifecycle);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("lifecycle", "must be one of new, active, at_risk, silent_30d, churned");
+            }
+        }
+        return new UserPage(
+                page,
+                size,
+                profiles.find(segmentLabel, cluster, lifecycle, tags == null ? List.of() : tags, page, size));
+    }
+
+    @GetMapping("/admin/v1/profile/segments")
+    @Operation(summary = "Number of users per RFM segment, lifecycle stage and cluster (operators)")
+    Map<String, Map<String, Long>> sizes() {
+        Map<String, Map<String, Long>> sizes = new LinkedHashMap<>();
+        sizes.put("segment", counts("segment"));
+        sizes.put("lifecycle", counts("lifecycle"));
+        sizes.put("cluster", counts("cluster_name"));
+        return sizes;
+    }
+
+    @GetMapping("/admin/v1/profile/clusters")
+    @Operation(summary = "The current clustering model: k, silhouette per k, each cluster's name, size and centroid")
+    ClusterModelStore.Description clusters() {
+        return profiles.clusterModel()
+                .orElseThrow(() -> new NotFoundException("No clustering model yet; run the batch."));
+    }
+
+    @PostMapping("/admin/v1/profile/batch")
+    @Operation(summary = "Run the nightly RFM, lifecycle and clustering batch now (operators; audited)")
+    ProfileBatch.Summary runBatch() {
+        ProfileBatch.Summary summary = batch.run(clock.instant());
+        profiles.audit(CurrentUser.name(), "profile.batch.run", null, summary.toString());
+        return summary;
+    }
+
+    private Map<String, Long> counts(String column) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : profiles.sizes(column)) {
+            counts.put(row[0] == null ? "(none)" : (String) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 }

@@ -1,0 +1,164 @@
+package com.freshloop.profile.text;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./freshloop eval sentiment [--train CSV] [--test CSV] --out FILE [--model FILE]}.
+ *
+ * <p>Without {@code --train}/{@code --test} it follows the waimai_10k protocol of
+ * {@code shared/datasets/README.md}: rows whose 0-based index % 5 == 0 are the test rows, the others
+ * train. With both it trains on one file and predicts every row of the other. It prints accuracy and
+ * macro-F1 of the product's model (NB-LR) and, from the same harness, of a plain n-gram logistic
+ * regression baseline, writes the product's predictions as {@code id,label}, and with
+ * {@code --model} saves the trained model for the service to load.
+ */
+public final class SentimentEvaluation {
+
+    /** Accuracy and macro-F1 of binary predictions. */
+    public record Scores(double accuracy, double macroF1) {}
+
+    private SentimentEvaluation() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = options(args);
+        Path datasets = Path.of(System.getProperty(
+                "freshloop.datasets", System.getenv().getOrDefault("FRESHLOOP_DATASETS", "../shared/datasets")));
+        Path out = Path.of(options.getOrDefault("out", "sentiment-predictions.csv"));
+        List<LabelledCsv.Row> train;
+        List<LabelledCsv.Row> test;
+        String protocol;
+        if (options.containsKey("train") || options.containsKey("test")) {
+            if (!options.containsKey("train") || !options.containsKey("test")) {
+                throw new IllegalArgumentException("--train and --test go together");
+            }
+            train = LabelledCsv.read(Path.of(options.get("train")));
+            test = LabelledCsv.read(Path.of(options.get("test")));
+            protocol = "train " + options.get("train") + ", test " + options.get("test");
+        } else {
+            List<LabelledCsv.Row> all = LabelledCsv.read(datasets.resolve("reviews/waimai_10k.csv"));
+            train = all.stream().filter(r -> r.id() % 5 != 0).toList();
+            test = all.stream().filter(r -> r.id() % 5 == 0).toList();
+            protocol = "waimai_10k, test rows = index % 5 == 0";
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "Sentiment evaluation (%s): %d train, %d test rows%n",
+                protocol,
+                train.size(),
+                test.size());
+
+        long start = System.nanoTime();
+        SentimentModel product = SentimentTrainer.train(examples(train), SentimentTrainer.Settings.nbLr(), "nblr-v1");
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        SentimentModel baseline =
+                SentimentTrainer.train(examples(train), SentimentTrainer.Settings.plainLr(), "lr-baseline");
+
+        boolean[] predicted = predict(product, test);
+        Scores productScores = score(test, predicted);
+        Scores baselineScores = score(test, predict(baseline, test));
+        System.out.printf(Locale.ROOT, "%-34s %9s %9s%n", "model", "accuracy", "macro-F1");
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %9.4f %9.4f%n",
+                "freshloop NB-LR (char 1-3 + word 1-2)",
+                productScores.accuracy(),
+                productScores.macroF1());
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %9.4f %9.4f%n",
+                "baseline LR (same n-grams)",
+                baselineScores.accuracy(),
+                baselineScores.macroF1());
+        System.out.printf(Locale.ROOT, "features %d, training %.1f s%n", product.features(), trainSeconds);
+
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            writer.println("id,label");
+            for (int i = 0; i < test.size(); i++) {
+                writer.println(test.get(i).id() + "," + (predicted[i] ? 1 : 0));
+            }
+        }
+        System.out.println("predictions: " + out.toAbsolutePath());
+        if (options.containsKey("model")) {
+            Path model = Path.of(options.get("model"));
+            if (model.getParent() != null) {
+                Files.createDirectories(model.getParent());
+            }
+            try (OutputStream stream = Files.newOutputStream(model)) {
+                product.write(stream);
+            }
+            System.out.println("model: " + model.toAbsolutePath());
+        }
+    }
+
+    static List<SentimentTrainer.Example> examples(List<LabelledCsv.Row> rows) {
+        return rows.stream()
+                .map(r -> new SentimentTrainer.Example(r.text(), r.positive()))
+                .toList();
+    }
+
+    static boolean[] predict(SentimentModel model, List<LabelledCsv.Row> rows) {
+        boolean[] predicted = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            predicted[i] = model.positive(rows.get(i).text()) >= 0.5;
+        }
+        return predicted;
+    }
+
+    public static Scores score(List<LabelledCsv.Row> rows, boolean[] predicted) {
+        int tp = 0;
+        int tn = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            boolean truth = rows.get(i).positive();
+            if (predicted[i] && truth) {
+                tp++;
+            } else if (!predicted[i] && !truth) {
+                tn++;
+            } else if (predicted[i]) {
+                fp++;
+            } else {
+                fn++;
+            }
+        }
+        double accuracy = rows.isEmpty() ? 0 : (tp + tn) / (double) rows.size();
+        double f1Pos = f1(tp, fp, fn);
+        double f1Neg = f1(tn, fn, fp);
+        return new Scores(accuracy, (f1Pos + f1Neg) / 2);
+    }
+
+    private static double f1(int tp, int fp, int fn) {
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> rest = new ArrayList<>(List.of(args));
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + arg);
+            }
+            String key = arg.substring(2);
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                options.put(key.substring(0, eq), key.substring(eq + 1));
+            } else if (i + 1 < rest.size()) {
+                options.put(key, rest.get(++i));
+            } else {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+        }
+        return options;
+    }
+}

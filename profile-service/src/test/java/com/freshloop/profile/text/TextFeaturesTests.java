@@ -1,0 +1,72 @@
+package com.freshloop.profile.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextFeaturesTests {
+
+    @Test
+    void normalisesWidthCaseAndDigits() {
+        assertThat(TextFeatures.normalise("等了５０分钟 TOO   Slow")).isEqualTo("等了00分钟 too slow");
+    }
+
+    @Test
+    void chineseGetsCharacterNgramsAndEnglishGetsWordNgrams() {
+        var zh = TextFeatures.of("太慢");
+        assertThat(zh).contains("c1:太", "c1:慢", "c2:太慢", "c2:^太", "c3:^太慢", "c3:太慢$");
+        var en = TextFeatures.of("very slow rider");
+        assertThat(en).contains("w1:slow", "w2:very slow", "w2:slow rider").doesNotContain("c1:v");
+    }
+
+    @Test
+    void trainedModelSeparatesObviousCases() {
+        List<SentimentTrainer.Example> examples = List.of(
+                new SentimentTrainer.Example("很好吃，送得很快", true),
+                new SentimentTrainer.Example("好吃，快", true),
+                new SentimentTrainer.Example("味道很好 很快", true),
+                new SentimentTrainer.Example("great taste, fast delivery", true),
+                new SentimentTrainer.Example("太慢了，难吃", false),
+                new SentimentTrainer.Example("送得太慢，凉了", false),
+                new SentimentTrainer.Example("难吃 太慢", false),
+                new SentimentTrainer.Example("slow delivery, cold food", false));
+        SentimentModel model =
+                SentimentTrainer.train(examples, new SentimentTrainer.Settings(1, 1.0, true, 1e-5, 30, 0.2, 1), "test");
+        assertThat(model.positive("很好吃")).isGreaterThan(0.5);
+        assertThat(model.positive("太慢了")).isLessThan(0.5);
+    }
+
+    @Test
+    void modelSurvivesAWriteAndReadUnchanged() throws Exception {
+        SentimentModel model = SentimentTrainer.train(
+                List.of(new SentimentTrainer.Example("好", true), new SentimentTrainer.Example("差", false)),
+                new SentimentTrainer.Settings(1, 1.0, true, 0, 5, 0.2, 1),
+                "v-test");
+        var out = new java.io.ByteArrayOutputStream();
+        model.write(out);
+        SentimentModel read = SentimentModel.read(new java.io.ByteArrayInputStream(out.toByteArray()));
+        assertThat(read.version()).isEqualTo("v-test");
+        assertThat(read.positive("好")).isEqualTo(model.positive("好"));
+    }
+
+    @Test
+    void evaluationScoresAccuracyAndMacroF1() {
+        var rows = List.of(
+                new LabelledCsv.Row(0, true, "a"),
+                new LabelledCsv.Row(1, true, "b"),
+                new LabelledCsv.Row(2, false, "c"),
+                new LabelledCsv.Row(3, false, "d"));
+        var scores = SentimentEvaluation.score(rows, new boolean[] {true, false, false, false});
+        assertThat(scores.accuracy()).isEqualTo(0.75);
+        // F1(pos) = 2/3, F1(neg) = 0.8
+        assertThat(scores.macroF1()).isCloseTo((2.0 / 3 + 0.8) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void csvReaderHandlesQuotesAndCommasInReviews() {
+        var records = LabelledCsv.parse("label,review\n1,\"good, \"\"fresh\"\"\"\n0,bad\n");
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1)).containsExactly("1", "good, \"fresh\"");
+    }
+}

@@ -1,0 +1,60 @@
+# shellcheck shell=bash
+# Evaluations and benchmarks: Java programs inside the service jars, run with Boot's
+# PropertiesLauncher so they use exactly the code the service runs.
+
+DATASETS=${FRESHLOOP_DATASETS:-$ROOT/../shared/datasets}
+
+# run_tool MODULE MAIN_CLASS [ARGS...]: builds the module's jar if stale, then runs MAIN_CLASS from it.
+run_tool() {
+    local module=$1 main=$2 jar
+    shift 2
+    jar="$ROOT/$(module_jar "$module")"
+    if module_stale "$module"; then
+        info "building $module (no tests)"
+        run_maven -q -DskipTests -Dspotless.check.skip=true -pl "$module" -am package >"$LOGS/build-$module.log" 2>&1 ||
+            die "the build of $module failed (see .freshloop/logs/build-$module.log)"
+    fi
+    java -Xms256m -Xmx${TOOL_HEAP:-6g} -XX:+UseParallelGC -Dloader.main="$main" -Dfreshloop.datasets="$DATASETS" \
+        -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
+
+cmd_eval() {
+    ensure_dirs
+    local what=${1:-}
+    [[ $# -gt 0 ]] && shift
+    case "$what" in
+        sentiment) run_tool profile-service com.freshloop.profile.text.SentimentEvaluation "$@" ;;
+        *)
+            echo "usage: ./freshloop eval sentiment [--train CSV --test CSV] --out FILE [--model FILE]" >&2
+            exit 2
+            ;;
+    esac
+}
+
+cmd_bench() {
+    ensure_dirs
+    local what=${1:-}
+    [[ $# -gt 0 ]] && shift
+    case "$what" in
+        profile) run_tool profile-service com.freshloop.profile.clustering.SegmentationBenchmark "$@" ;;
+        *)
+            echo "usage: ./freshloop bench profile [USERS] [ORDER_LINES]" >&2
+            exit 2
+            ;;
+    esac
+}
+
+# The sentiment model profile-service loads at start-up; trained once from the data set, if present.
+ensure_sentiment_model() {
+    local model="$STATE/models/sentiment.bin"
+    [[ -f $model ]] && return 0
+    if [[ ! -f $DATASETS/reviews/waimai_10k.csv ]]; then
+        warn "no data set at $DATASETS/reviews: profile-service uses its lexicon fallback for sentiment"
+        return 0
+    fi
+    info "training the sentiment model (once; .freshloop/models/sentiment.bin)"
+    mkdir -p "$STATE/models"
+    TOOL_HEAP=2g run_tool profile-service com.freshloop.profile.text.SentimentEvaluation \
+        --out "$STATE/models/sentiment-predictions.csv" --model "$model" >"$LOGS/train-sentiment.log" 2>&1 ||
+        warn "training the sentiment model failed (see .freshloop/logs/train-sentiment.log)"
+}
