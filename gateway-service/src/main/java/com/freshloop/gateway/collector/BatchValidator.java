@@ -17,19 +17,37 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class BatchValidator {
 
-    static final String SOURCE = "app";
+    static final String APP = "app";
 
     private final int maxBatchSize;
+    private final String topic;
+    private final String source;
     private final EventCodec codec = EventCodec.json();
 
-    BatchValidator(int maxBatchSize) {
+    /**
+     * @param maxBatchSize most events per batch
+     * @param topic the only topic whose event types are accepted
+     * @param source the envelope source stamped on every accepted event
+     */
+    BatchValidator(int maxBatchSize, String topic, String source) {
         this.maxBatchSize = maxBatchSize;
+        this.topic = topic;
+        this.source = source;
+    }
+
+    /** Behaviour events of the calling shopper. */
+    static BatchValidator behaviour(int maxBatchSize) {
+        return new BatchValidator(maxBatchSize, Topics.BEHAVIOUR, APP);
     }
 
     /** Either the events or the violations, never both. */
     record Result(List<EventEnvelope<EventData>> events, List<Violation> violations) {}
 
-    Result validate(JsonNode body, String userId) {
+    /**
+     * @param subject the subject every event must have (the caller), or null when each event's
+     *     subject is taken from its payload's {@code region} (context feeds)
+     */
+    Result validate(JsonNode body, String subject) {
         if (body == null || !body.isObject()) {
             return invalid(new Violation("$", "must be a JSON object with an events array"));
         }
@@ -52,25 +70,32 @@ final class BatchValidator {
                 violations.add(new Violation(path, "must be a JSON object"));
                 continue;
             }
-            JsonNode subject = item.get("subject");
-            if (subject != null && !subject.isNull() && !userId.equals(subject.asString())) {
-                violations.add(new Violation(path + ".subject", "must be the caller's own user id or absent"));
-                continue;
-            }
             ObjectNode owned = ((ObjectNode) item).deepCopy();
-            owned.put("subject", userId);
-            owned.put("source", SOURCE);
+            if (subject != null) {
+                JsonNode given = item.get("subject");
+                if (given != null && !given.isNull() && !subject.equals(given.asString())) {
+                    violations.add(new Violation(path + ".subject", "must be the caller's own user id or absent"));
+                    continue;
+                }
+                owned.put("subject", subject);
+            } else {
+                JsonNode region = item.path("data").get("region");
+                if (region != null && region.isString()) {
+                    owned.put("subject", region.asString());
+                }
+            }
+            owned.put("source", source);
             EventCodec.Decoded decoded = codec.validate(owned, path);
             if (!decoded.valid()) {
                 violations.addAll(decoded.violations());
                 continue;
             }
             EventEnvelope<EventData> event = decoded.event();
-            boolean behaviour = EventCatalog.byType(event.type())
-                    .map(e -> e.topic().equals(Topics.BEHAVIOUR))
+            boolean allowed = EventCatalog.byType(event.type())
+                    .map(e -> e.topic().equals(topic))
                     .orElse(false);
-            if (!behaviour) {
-                violations.add(new Violation(path + ".type", "is not a behaviour event the app may send"));
+            if (!allowed) {
+                violations.add(new Violation(path + ".type", "is not an event type accepted here (" + topic + ")"));
                 continue;
             }
             accepted.add(event);

@@ -9,6 +9,7 @@ import com.freshloop.events.behaviour.v1.CartItemAdded;
 import com.freshloop.testing.ApiClient;
 import com.freshloop.testing.KafkaInfrastructure;
 import com.freshloop.testing.KafkaTestClient;
+import com.freshloop.testing.RedisInfrastructure;
 import com.freshloop.testing.TestTokens;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(KafkaInfrastructure.class)
+@Import({KafkaInfrastructure.class, RedisInfrastructure.class})
 class CollectorIT {
 
     @LocalServerPort
@@ -117,6 +118,51 @@ class CollectorIT {
 
         var empty = api.post("/api/v1/events", TestTokens.shopper(user), "{\"events\":[]}");
         assertThat(empty.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aReplayedBatchIsAcceptedAsDuplicatesAndWritesNothingNew() {
+        String id = UUID.randomUUID().toString();
+        String batch = """
+                {"events":[{"id":"%s","type":"page.viewed","time":"2026-03-01T08:00:00Z","data":{"page":"home"}}]}""".formatted(id);
+        var first = api.post("/api/v1/events", TestTokens.shopper(user), batch);
+        var replay = api.post("/api/v1/events", TestTokens.shopper(user), batch);
+        assertThat(first.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(replay.status()).isEqualTo(202);
+        assertThat(replay.json().get("accepted").asInt()).isZero();
+        assertThat(replay.json().get("duplicates").asInt()).isEqualTo(1);
+        var marker = api.post("/api/v1/events", TestTokens.shopper(user), """
+                {"events":[{"id":"%s","type":"page.viewed","time":"2026-03-01T08:00:01Z","data":{"page":"marker"}}]}""".formatted(UUID.randomUUID()));
+        assertThat(marker.status()).isEqualTo(202);
+        var seen = kafka.await(Topics.BEHAVIOUR, e -> user.equals(e.subject()), 2, Duration.ofSeconds(30));
+        assertThat(seen).extracting(e -> e.id().toString()).containsOnlyOnce(id);
+        assertThat(first.header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void operatorsFeedWeatherAndHolidaysPerRegionToTheContextTopic() {
+        String region = "r-" + UUID.randomUUID();
+        var fed = api.post("/admin/v1/context/events", TestTokens.operator("ops"), """
+                {"events":[
+                  {"id":"%s","type":"weather.observed","time":"2026-07-01T06:00:00Z",
+                   "data":{"region":"%s","date":"2026-07-01","temperatureC":35.5,"condition":"sunny"}},
+                  {"id":"%s","type":"holiday.declared","time":"2026-07-01T00:00:00Z",
+                   "data":{"region":"%s","date":"2026-10-01","name":"National Day"}}
+                ]}""".formatted(
+                        UUID.randomUUID(), region, UUID.randomUUID(), region));
+        assertThat(fed.status()).as(fed.body()).isEqualTo(202);
+        assertThat(kafka.await(Topics.CONTEXT, e -> region.equals(e.subject()), 2, Duration.ofSeconds(30)))
+                .hasSize(2);
+        var notAShopperThing = api.post("/admin/v1/context/events", TestTokens.shopper(user), "{\"events\":[]}");
+        assertThat(notAShopperThing.status()).isEqualTo(403);
+        var behaviourOnContext =
+                api.post("/admin/v1/context/events", TestTokens.operator("ops"), """
+                {"events":[{"id":"%s","type":"page.viewed","time":"2026-03-01T08:00:00Z","data":{"page":"home"}}]}""".formatted(UUID.randomUUID()));
+        assertThat(behaviourOnContext.status()).isEqualTo(400);
+        var hot = api.post("/admin/v1/context/events", TestTokens.operator("ops"), """
+                {"events":[{"id":"%s","type":"weather.observed","time":"2026-07-01T06:00:00Z",
+                   "data":{"region":"x","date":"2026-07-01","temperatureC":99,"condition":"sunny"}}]}""".formatted(UUID.randomUUID()));
+        assertThat(hot.json().get("errors").get(0).get("field").asString()).isEqualTo("events[0].data.temperatureC");
     }
 
     @Test

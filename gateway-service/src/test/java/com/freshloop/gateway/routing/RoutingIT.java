@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.freshloop.testing.ApiClient;
 import com.freshloop.testing.KafkaInfrastructure;
+import com.freshloop.testing.RedisInfrastructure;
 import com.freshloop.testing.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Routes against a stand-in upstream HTTP server that echoes what it received. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(KafkaInfrastructure.class)
+@Import({KafkaInfrastructure.class, RedisInfrastructure.class})
 class RoutingIT {
 
     static final HttpServer upstream = startUpstream();
@@ -43,9 +44,10 @@ class RoutingIT {
     @Test
     void shopperRequestIsRoutedWithItsTokenToTheOwningService() {
         String token = TestTokens.shopper("u-1");
-        var response = ApiClient.local(port).get("/api/v1/profile/me", token);
+        var response = ApiClient.local(port).get("/api/v1/profile/me", token, "X-Request-Id", "req-12345678");
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("GET /api/v1/profile/me auth=Bearer " + token);
+        assertThat(response.body()).isEqualTo("GET /api/v1/profile/me auth=Bearer " + token + " request=req-12345678");
+        assertThat(response.header("X-Request-Id")).isEqualTo("req-12345678");
     }
 
     @Test
@@ -81,7 +83,8 @@ class RoutingIT {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
                 byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth="
-                                + exchange.getRequestHeaders().getFirst("Authorization"))
+                                + exchange.getRequestHeaders().getFirst("Authorization") + " request="
+                                + exchange.getRequestHeaders().getFirst("X-Request-Id"))
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
                 exchange.sendResponseHeaders(200, body.length);

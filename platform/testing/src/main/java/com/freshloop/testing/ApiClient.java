@@ -27,7 +27,23 @@ public final class ApiClient {
     }
 
     /** Status, content type and body of a response; {@link #json()} parses the body. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(
+            int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, java.util.Map.of());
+        }
+
+        /** First value of a response header (case-insensitive), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e ->
+                            e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -39,6 +55,11 @@ public final class ApiClient {
 
     public Response get(String path, String token) {
         return send(request(path, token).GET().build());
+    }
+
+    /** A GET with extra headers, given as name, value pairs. */
+    public Response get(String path, String token, String... headers) {
+        return send(request(path, token).headers(headers).GET().build());
     }
 
     public Response post(String path, String token, String json) {
@@ -74,7 +95,8 @@ public final class ApiClient {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {

@@ -1,0 +1,53 @@
+package com.freshloop.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.freshloop.testing.ApiClient;
+import com.freshloop.testing.KafkaInfrastructure;
+import com.freshloop.testing.RedisInfrastructure;
+import com.freshloop.testing.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "freshloop.edge.per-user.replenish-rate=1",
+            "freshloop.edge.per-user.burst-capacity=3",
+            "freshloop.edge.per-ip.replenish-rate=1000",
+            "freshloop.edge.per-ip.burst-capacity=1000",
+            "freshloop.gateway.services.profile-service.uri=http://localhost:1"
+        })
+@Import({KafkaInfrastructure.class, RedisInfrastructure.class})
+class RateLimitIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aUserOverTheirBucketGets429WithRetryAfterWhileOthersAreServed() {
+        ApiClient api = ApiClient.local(port);
+        String greedy = TestTokens.shopper("greedy-" + UUID.randomUUID());
+        List<Integer> statuses = new ArrayList<>();
+        ApiClient.Response limited = null;
+        for (int i = 0; i < 6; i++) {
+            var response = api.get("/api/v1/profile/me", greedy);
+            statuses.add(response.status());
+            if (response.status() == 429) {
+                limited = response;
+            }
+        }
+        assertThat(statuses).contains(429);
+        assertThat(limited.isProblem()).isTrue();
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        // another user has their own bucket: not limited (the upstream is down: the fallback's 503)
+        assertThat(api.get("/api/v1/profile/me", TestTokens.shopper("calm-" + UUID.randomUUID()))
+                        .status())
+                .isEqualTo(503);
+    }
+}
