@@ -1,43 +1,12 @@
 package com.freshloop.profile;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.freshloop.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
 
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.freshloop.profile");
-
     @Test
-    void featuresDoNotReachIntoEachOthersInternals() {
-        ApplicationModules.of(ProfileApplication.class).verify();
-    }
-
-    @Test
-    void featureLogicDoesNotDependOnWebTypes() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("com.freshloop.profile.web..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
-                .check(classes);
-    }
-
-    @Test
-    void onlyListenersTalkToKafka() {
-        noClasses()
-                .that()
-                .haveSimpleNameNotEndingWith("Listener")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.springframework.kafka..")
-                .check(classes);
+    void featuresStayApartWebAndKafkaStayAtTheEdges() {
+        ArchitectureRules.verify(ProfileApplication.class);
     }
 }

@@ -1,5 +1,6 @@
 package com.freshloop.gateway.routing;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What the app gets when a service is down or its circuit is open: a 503 problem, for every method. */
 @RestController
+@Hidden
 class FallbackController {
 
     @RequestMapping("/fallback/{service}")

@@ -49,7 +49,7 @@ class LoopSkeletonE2E {
         }
         events.add("""
                 {"id":"%s","type":"cart.item_added","time":"%s","data":{"sku":"eggs-12","category":"eggs","quantity":1,"unitPrice":18.9}}""".formatted(UUID.randomUUID(), evening.plusSeconds(3100)));
-        var accepted = gateway.post("/api/v1/events", shopperToken, "{\"events\":[" + String.join(",", events) + "]}");
+        var accepted = postEvents("{\"events\":[" + String.join(",", events) + "]}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.json().get("accepted").asInt()).isEqualTo(events.size());
 
@@ -79,7 +79,7 @@ class LoopSkeletonE2E {
         assertThat(rejected.json().get("errors").get(0).get("field").asString()).isEqualTo("events[1].data.sku");
 
         // a later valid event is stored; the rejected batch never is
-        var ok = gateway.post("/api/v1/events", shopperToken, """
+        var ok = postEvents("""
                 {"events":[{"id":"%s","type":"page.viewed","time":"2026-03-01T12:00:00Z","data":{"page":"home"}}]}""".formatted(UUID.randomUUID()));
         assertThat(ok.status()).isEqualTo(202);
         await().atMost(WITHIN)
@@ -114,6 +114,25 @@ class LoopSkeletonE2E {
         var supply = gateway.get("/api/v1/supply/availability?sku=none&region=none", shopperToken);
         assertThat(supply.status()).as(supply.body()).isEqualTo(404);
         assertThat(supply.isProblem()).isTrue();
+    }
+
+    /** Posts a batch like the app does: resent as is after Retry-After on 429 and 503. */
+    private ApiClient.Response postEvents(String batch) {
+        ApiClient.Response response = gateway.post("/api/v1/events", shopperToken, batch);
+        for (int attempt = 0; attempt < 5 && (response.status() == 429 || response.status() == 503); attempt++) {
+            String retryAfter = response.header("Retry-After");
+            sleep(Duration.ofSeconds(retryAfter == null ? 2 : Long.parseLong(retryAfter)));
+            response = gateway.post("/api/v1/events", shopperToken, batch);
+        }
+        return response;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<String> tags(JsonNode profile) {

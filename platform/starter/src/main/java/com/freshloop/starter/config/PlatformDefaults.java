@@ -19,6 +19,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("server.shutdown", "graceful");
+        // long (invalid) query values reach validation and get a problem detail instead of a bare 400/414
+        d.put("server.max-http-request-header-size", "32KB");
+        d.put("server.netty.max-initial-line-length", "16KB");
         d.put("spring.webflux.problemdetails.enabled", "true");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");

@@ -1,6 +1,7 @@
 package com.freshloop.starter.security;
 
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -66,6 +68,21 @@ public class ReactiveSecurityAutoConfiguration {
                         .accessDeniedHandler((exchange, ex) ->
                                 write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
                 .build();
+    }
+
+    /** Requests the firewall rejects (encoded slashes, NUL bytes, ...) get a problem detail too. */
+    @Bean
+    static BeanPostProcessor firewallRejectionsAsProblems() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler((exchange, rejected) ->
+                            write(exchange, HttpStatus.BAD_REQUEST, "The request URL is not allowed."));
+                }
+                return bean;
+            }
+        };
     }
 
     private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {

@@ -6,11 +6,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every servlet service is a stateless OAuth2 resource server: {@code /admin/v1/**} needs the
@@ -30,6 +32,17 @@ public class ServletSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtProperties properties) {
         return JwtDecoders.servlet(properties);
+    }
+
+    /** Requests the firewall rejects (encoded slashes, NUL bytes, ...) get a problem detail too. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write(ProblemJson.of(HttpStatus.BAD_REQUEST, "The request URL is not allowed.", "about:blank"));
+        };
     }
 
     @Bean
