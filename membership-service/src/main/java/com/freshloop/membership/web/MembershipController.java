@@ -1,8 +1,10 @@
 package com.freshloop.membership.web;
 
+import com.freshloop.membership.member.Benefits;
 import com.freshloop.membership.member.LedgerEntry;
 import com.freshloop.membership.member.Member;
 import com.freshloop.membership.member.Memberships;
+import com.freshloop.membership.member.PaidMembership;
 import com.freshloop.membership.member.Posting;
 import com.freshloop.starter.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,6 +77,52 @@ class MembershipController {
         return respond(memberships.spend(CurrentUser.id(), request.points(), request.requestId()));
     }
 
+    /** A shopper's purchase of a paid membership, recorded once per payment. */
+    record PaidPurchase(
+            @NotNull @Min(1) @Max(12) Integer months,
+            @NotNull @Pattern(regexp = REQUEST_ID) String paymentId) {}
+
+    /** An operator's grant of a paid membership; {@code requestId} makes a retried grant count once. */
+    record PaidGrant(
+            @NotNull @Min(1) @Max(36) Integer months,
+            @NotNull @Pattern(regexp = REQUEST_ID) String requestId) {}
+
+    @GetMapping("/api/v1/membership/me/benefits")
+    @Operation(summary = "What the caller's tier or paid membership gives right now")
+    Benefits myBenefits() {
+        return memberships.benefits(CurrentUser.id());
+    }
+
+    @PostMapping("/api/v1/membership/me/paid-membership")
+    @Operation(
+            summary = "Record the caller's purchase of a paid membership",
+            description = "Payment happens at checkout; this records the period bought, once per paymentId, and"
+                    + " extends a running period.")
+    @ApiResponse(responseCode = "201", description = "Recorded; the new end of the paid period")
+    @ApiResponse(responseCode = "200", description = "A repeated paymentId: the earlier record")
+    @ApiResponse(responseCode = "409", description = "The paymentId was used for another period")
+    ResponseEntity<PaidMembership> buyPaid(@RequestBody @Valid PaidPurchase request) {
+        return respond(
+                memberships.grantPaid(CurrentUser.id(), request.months(), "purchase", request.paymentId(), null));
+    }
+
+    @GetMapping("/admin/v1/membership/users/{userId}/benefits")
+    @Operation(summary = "Any user's benefits, for operators and services (checkout, marketing)")
+    Benefits benefits(@PathVariable @Pattern(regexp = USER_ID) String userId) {
+        return memberships.benefits(userId);
+    }
+
+    @PostMapping("/admin/v1/membership/users/{userId}/paid-membership")
+    @Operation(summary = "Grant a paid membership (operators only, audited)")
+    @ApiResponse(responseCode = "201", description = "Granted; the new end of the paid period")
+    @ApiResponse(responseCode = "200", description = "A repeated requestId: the earlier grant")
+    @ApiResponse(responseCode = "409", description = "The requestId was used for another period")
+    ResponseEntity<PaidMembership> grantPaid(
+            @PathVariable @Pattern(regexp = USER_ID) String userId, @RequestBody @Valid PaidGrant request) {
+        return respond(
+                memberships.grantPaid(userId, request.months(), "grant", request.requestId(), CurrentUser.name()));
+    }
+
     @GetMapping("/admin/v1/membership/users/{userId}")
     @Operation(summary = "Any user's membership (operators only)")
     Member user(@PathVariable @Pattern(regexp = USER_ID) String userId) {
@@ -91,6 +139,11 @@ class MembershipController {
             @PathVariable @Pattern(regexp = USER_ID) String userId, @RequestBody @Valid CreditRequest request) {
         return respond(memberships.credit(
                 userId, request.points(), request.reason().strip(), request.requestId(), CurrentUser.name()));
+    }
+
+    private static ResponseEntity<PaidMembership> respond(PaidMembership paid) {
+        return ResponseEntity.status(paid.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(paid);
     }
 
     private static ResponseEntity<LedgerEntry> respond(Posting posting) {

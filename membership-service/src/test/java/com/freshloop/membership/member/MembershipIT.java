@@ -15,6 +15,7 @@ import com.freshloop.testing.ApiClient;
 import com.freshloop.testing.KafkaInfrastructure;
 import com.freshloop.testing.KafkaTestClient;
 import com.freshloop.testing.PostgresInfrastructure;
+import com.freshloop.testing.RedisInfrastructure;
 import com.freshloop.testing.TestTokens;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({PostgresInfrastructure.class, KafkaInfrastructure.class})
+@Import({PostgresInfrastructure.class, KafkaInfrastructure.class, RedisInfrastructure.class})
 class MembershipIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

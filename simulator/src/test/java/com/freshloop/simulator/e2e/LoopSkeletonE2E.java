@@ -40,8 +40,12 @@ class LoopSkeletonE2E {
 
     @Test
     void behaviourThroughTheGatewayBecomesATagInTheProfileAndRowsInClickHouse() {
-        // 20:00-20:50 in Shanghai (UTC+8) on one evening, as the app would send it
-        Instant evening = Instant.parse("2026-03-01T12:00:00Z");
+        // 20:00-20:50 in Shanghai (UTC+8) yesterday evening, as the app would send it (tags derived from
+        // activity expire, so the activity must be recent)
+        Instant evening = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .minusDays(1)
+                .atTime(12, 0)
+                .toInstant(java.time.ZoneOffset.UTC);
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             events.add("""
@@ -59,10 +63,11 @@ class LoopSkeletonE2E {
             assertThat(tags(profile.json())).contains("active_hour:20");
         });
 
+        // the collected behaviour, and the tag the job derived from it, are all in ClickHouse
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            var count = gateway.get("/admin/v1/metrics/events/count?subject=" + user, operatorToken);
-            assertThat(count.status()).as(count.body()).isEqualTo(200);
-            assertThat(count.json().get("count").asLong()).isEqualTo(events.size());
+            assertThat(count("page.viewed")).isEqualTo(6);
+            assertThat(count("cart.item_added")).isEqualTo(1);
+            assertThat(count("tag.assigned")).isPositive();
         });
     }
 
@@ -114,6 +119,13 @@ class LoopSkeletonE2E {
         var supply = gateway.get("/api/v1/supply/availability?sku=none&region=none", shopperToken);
         assertThat(supply.status()).as(supply.body()).isEqualTo(404);
         assertThat(supply.isProblem()).isTrue();
+    }
+
+    /** Events of this test's user of one type, as counted by metrics-service in ClickHouse. */
+    private long count(String type) {
+        var response = gateway.get("/admin/v1/metrics/events/count?subject=" + user + "&type=" + type, operatorToken);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("count").asLong();
     }
 
     /** Posts a batch like the app does: resent as is after Retry-After on 429 and 503. */
