@@ -37,8 +37,15 @@ cmd_bench() {
     [[ $# -gt 0 ]] && shift
     case "$what" in
         profile) run_tool profile-service com.freshloop.profile.clustering.SegmentationBenchmark "$@" ;;
+        gateway)
+            # against the running platform (./freshloop up): the same request direct and through the gateway
+            ensure_simulator
+            java -Xmx512m -cp "$ROOT/$SIMULATOR_JAR:$(cat "$SIMULATOR_CLASSPATH_FILE")" \
+                com.freshloop.simulator.bench.GatewayBenchmark "$@"
+            ;;
         *)
             echo "usage: ./freshloop bench profile [USERS] [ORDER_LINES]" >&2
+            echo "       ./freshloop bench gateway [--path P] [--direct URL] [--seconds N] [--clients N]" >&2
             exit 2
             ;;
     esac

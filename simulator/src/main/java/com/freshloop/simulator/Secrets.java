@@ -10,13 +10,13 @@ import java.util.Optional;
  * Finds {@code FRESHLOOP_JWT_SECRET}: the environment first, else {@code .freshloop/secrets.env} in the
  * nearest directory at or above the working directory that has one (the repository root).
  */
-final class Secrets {
+public final class Secrets {
 
     static final String JWT_SECRET = "FRESHLOOP_JWT_SECRET";
 
     private Secrets() {}
 
-    static String jwtSecret(Map<String, String> env, Path workingDir) {
+    public static String jwtSecret(Map<String, String> env, Path workingDir) {
         String fromEnv = env.get(JWT_SECRET);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.trim();
