@@ -13,4 +13,5 @@ public record Coupon(
 
     public static final String AVAILABLE = "available";
     public static final String EXPIRED = "expired";
+    public static final String REDEEMED = "redeemed";
 }

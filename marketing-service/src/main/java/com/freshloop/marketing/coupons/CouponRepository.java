@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -58,10 +59,11 @@ class CouponRepository {
     }
 
     /** Claims the request id; false when another issue with this request id exists (or just committed). */
-    boolean insertCoupon(Coupon c) {
+    boolean insertCoupon(Coupon c, @Nullable String campaignId) {
         return jdbc.sql("""
-                        insert into coupon (id, template_id, user_id, request_id, status, issued_at, expires_at)
-                        values (:id, :template, :user, :request, :status, :issuedAt, :expiresAt)
+                        insert into coupon (id, template_id, user_id, request_id, status, issued_at, expires_at,
+                                            campaign_id)
+                        values (:id, :template, :user, :request, :status, :issuedAt, :expiresAt, :campaign)
                         on conflict (request_id) do nothing
                         """)
                         .param("id", c.id())
@@ -71,6 +73,7 @@ class CouponRepository {
                         .param("status", c.status())
                         .param("issuedAt", Timestamp.from(c.issuedAt()))
                         .param("expiresAt", Timestamp.from(c.expiresAt()))
+                        .param("campaign", campaignId)
                         .update()
                 == 1;
     }

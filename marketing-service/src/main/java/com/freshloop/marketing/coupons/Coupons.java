@@ -92,6 +92,13 @@ public class Coupons {
      */
     @Transactional
     public IssuedCoupon issue(UUID templateId, String userId, String requestId, String actor) {
+        return issue(templateId, userId, requestId, actor, null);
+    }
+
+    /** As {@link #issue(UUID, String, String, String)}, on behalf of a campaign (carried on the coupon and its events). */
+    @Transactional
+    public IssuedCoupon issue(
+            UUID templateId, String userId, String requestId, String actor, @Nullable String campaignId) {
         CouponTemplate template = template(templateId);
         Instant now = now();
         Coupon coupon = new Coupon(
@@ -102,7 +109,7 @@ public class Coupons {
                 Coupon.AVAILABLE,
                 now,
                 now.plus(Duration.ofDays(template.validDays())));
-        if (!repository.insertCoupon(coupon)) {
+        if (!repository.insertCoupon(coupon, campaignId)) {
             Coupon earlier = repository
                     .byRequestId(requestId, now)
                     .orElseThrow(() -> new IllegalStateException("request id " + requestId + " claimed but not found"));
@@ -115,9 +122,6 @@ public class Coupons {
             throw new ConflictException("User " + userId + " already holds the limit of " + template.perUserLimit()
                     + " coupon(s) of template " + templateId + ".");
         }
-        if (!repository.takeStock(templateId)) {
-            throw new ConflictException("Coupon template " + templateId + " is out of stock.");
-        }
         outbox.publish(EventEnvelope.of(
                 SOURCE,
                 userId,
@@ -125,7 +129,7 @@ public class Coupons {
                 new CouponIssued(
                         coupon.id().toString(),
                         templateId.toString(),
-                        null,
+                        campaignId,
                         template.kind().wire(),
                         template.value() == null ? BigDecimal.ZERO : template.value(),
                         coupon.expiresAt())));
@@ -134,6 +138,10 @@ public class Coupons {
                 "coupon.issue",
                 "coupon:" + coupon.id(),
                 Map.of("templateId", templateId, "userId", userId, "requestId", requestId));
+        // Last, so the template row (every issue of the template updates it) stays locked for the shortest time.
+        if (!repository.takeStock(templateId)) {
+            throw new ConflictException("Coupon template " + templateId + " is out of stock.");
+        }
         return new IssuedCoupon(coupon, template, true);
     }
 

@@ -6,9 +6,8 @@ import static com.freshloop.marketing.coupons.TemplateRequests.issuesOf;
 import static com.freshloop.marketing.coupons.TemplateRequests.spendSave;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.freshloop.marketing.MarketingIntegrationTest;
 import com.freshloop.testing.ApiClient;
-import com.freshloop.testing.KafkaInfrastructure;
-import com.freshloop.testing.PostgresInfrastructure;
 import com.freshloop.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +21,10 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({PostgresInfrastructure.class, KafkaInfrastructure.class})
+@MarketingIntegrationTest
 class CouponIssueConcurrencyIT {
 
     @LocalServerPort

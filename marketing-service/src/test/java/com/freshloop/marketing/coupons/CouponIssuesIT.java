@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.freshloop.events.Topics;
 import com.freshloop.events.marketing.v1.CouponIssued;
+import com.freshloop.marketing.MarketingIntegrationTest;
 import com.freshloop.testing.ApiClient;
-import com.freshloop.testing.KafkaInfrastructure;
 import com.freshloop.testing.KafkaTestClient;
-import com.freshloop.testing.PostgresInfrastructure;
 import com.freshloop.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({PostgresInfrastructure.class, KafkaInfrastructure.class})
+@MarketingIntegrationTest
 class CouponIssuesIT {
 
     static final String MY_COUPONS = "/api/v1/marketing/me/coupons";

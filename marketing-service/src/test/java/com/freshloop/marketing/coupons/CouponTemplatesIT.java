@@ -3,9 +3,8 @@ package com.freshloop.marketing.coupons;
 import static com.freshloop.marketing.coupons.TemplateRequests.TEMPLATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.freshloop.marketing.MarketingIntegrationTest;
 import com.freshloop.testing.ApiClient;
-import com.freshloop.testing.KafkaInfrastructure;
-import com.freshloop.testing.PostgresInfrastructure;
 import com.freshloop.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,13 +17,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({PostgresInfrastructure.class, KafkaInfrastructure.class})
+@MarketingIntegrationTest
 class CouponTemplatesIT {
 
     @LocalServerPort
