@@ -37,6 +37,10 @@ cmd_bench() {
     [[ $# -gt 0 ]] && shift
     case "$what" in
         profile) run_tool profile-service com.freshloop.profile.clustering.SegmentationBenchmark "$@" ;;
+        claims)
+            # against the running marketing-service (./freshloop up): exactly min(stock, claims) must be issued
+            run_tool marketing-service com.freshloop.marketing.bench.ClaimsBenchmark "$@"
+            ;;
         gateway)
             # against the running platform (./freshloop up): the same request direct and through the gateway
             ensure_simulator
@@ -46,6 +50,7 @@ cmd_bench() {
         *)
             echo "usage: ./freshloop bench profile [USERS] [ORDER_LINES]" >&2
             echo "       ./freshloop bench gateway [--path P] [--direct URL] [--seconds N] [--clients N]" >&2
+            echo "       ./freshloop bench claims [--url URL] [--claims N] [--stock N] [--concurrency N]" >&2
             exit 2
             ;;
     esac

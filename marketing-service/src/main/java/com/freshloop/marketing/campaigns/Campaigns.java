@@ -1,10 +1,13 @@
 package com.freshloop.marketing.campaigns;
 
+import com.freshloop.events.EventEnvelope;
+import com.freshloop.events.marketing.v1.CampaignAssigned;
 import com.freshloop.marketing.audience.Audience;
 import com.freshloop.marketing.audit.AuditLog;
 import com.freshloop.marketing.coupons.Coupons;
 import com.freshloop.marketing.winback.ControlGroup;
 import com.freshloop.marketing.winback.Winback;
+import com.freshloop.starter.outbox.EventOutbox;
 import com.freshloop.starter.web.ApiException;
 import com.freshloop.starter.web.NotFoundException;
 import com.freshloop.starter.web.UnprocessableException;
@@ -29,6 +32,7 @@ public class Campaigns {
     private final Coupons coupons;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     Campaigns(
@@ -37,7 +41,9 @@ public class Campaigns {
             Coupons coupons,
             AuditLog audit,
             TransactionTemplate transactions,
+            EventOutbox outbox,
             Clock clock) {
+        this.outbox = outbox;
         this.repository = repository;
         this.audience = audience;
         this.coupons = coupons;
@@ -118,10 +124,15 @@ public class Campaigns {
             boolean isControl = ControlGroup.isControl(id.toString(), user, campaign.controlShare());
             try {
                 Boolean assigned = transactions.execute(tx -> {
-                    if (!repository.assign(
-                            id.toString(), user, isControl ? Winback.CONTROL : Winback.TREATMENT, now())) {
+                    String arm = isControl ? Winback.CONTROL : Winback.TREATMENT;
+                    if (!repository.assign(id.toString(), user, arm, now())) {
                         return false;
                     }
+                    outbox.publish(EventEnvelope.of(
+                            "marketing-service",
+                            user,
+                            now(),
+                            new CampaignAssigned(id.toString(), arm, "campaign_run")));
                     if (!isControl) {
                         for (UUID template : campaign.templateIds()) {
                             coupons.issue(template, user, requestId(id, user, template), actor, id.toString());

@@ -2,6 +2,7 @@ package com.freshloop.marketing.winback;
 
 import com.freshloop.events.EventData;
 import com.freshloop.events.EventEnvelope;
+import com.freshloop.events.marketing.v1.CampaignAssigned;
 import com.freshloop.events.profile.v1.LifecycleStageChanged;
 import com.freshloop.events.supply.v1.StockReplenished;
 import com.freshloop.marketing.audience.Audience;
@@ -9,6 +10,7 @@ import com.freshloop.marketing.coupons.Coupons;
 import com.freshloop.marketing.messages.Messages;
 import com.freshloop.marketing.strategy.Strategy;
 import com.freshloop.starter.kafka.ProcessedEvents;
+import com.freshloop.starter.outbox.EventOutbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
@@ -40,6 +42,7 @@ public class Winback {
     private final Audience audience;
     private final ProcessedEvents processed;
     private final Strategy strategy;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     Winback(
@@ -50,7 +53,9 @@ public class Winback {
             Audience audience,
             ProcessedEvents processed,
             Strategy strategy,
+            EventOutbox outbox,
             Clock clock) {
+        this.outbox = outbox;
         this.repository = repository;
         this.properties = properties;
         this.coupons = coupons;
@@ -81,9 +86,13 @@ public class Winback {
     private void enter(String userId, String stage) {
         String campaign = properties.campaignId();
         boolean control = ControlGroup.isControl(campaign, userId, properties.controlShare());
-        if (!repository.assign(campaign, userId, control ? CONTROL : TREATMENT, stage, clock.instant())) {
+        String arm = control ? CONTROL : TREATMENT;
+        if (!repository.assign(campaign, userId, arm, stage, clock.instant())) {
             return;
         }
+        // both arms are published: metrics measures the campaign's recall against its control group
+        outbox.publish(EventEnvelope.of(
+                "marketing-service", userId, clock.instant(), new CampaignAssigned(campaign, arm, stage)));
         if (control) {
             log.debug("user {} is in the control group of {}", userId, campaign);
             return;

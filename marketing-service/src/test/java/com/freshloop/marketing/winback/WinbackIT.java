@@ -7,6 +7,7 @@ import com.freshloop.events.EventData;
 import com.freshloop.events.EventEnvelope;
 import com.freshloop.events.Topics;
 import com.freshloop.events.behaviour.v1.OrderPlaced;
+import com.freshloop.events.marketing.v1.CampaignAssigned;
 import com.freshloop.events.marketing.v1.CouponIssued;
 import com.freshloop.events.marketing.v1.CouponRedeemed;
 import com.freshloop.events.marketing.v1.MessageSent;
@@ -158,6 +159,13 @@ class WinbackIT {
         kafka.publish(order(user, "o-2-" + user, null, sku));
         kafka.publish(lifecycle(user, "silent_30d"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "control".equals(arm(user)));
+        // the assignment is published, so metrics can measure the campaign's recall against this group
+        var assigned = kafka.await(
+                Topics.MARKETING,
+                e -> user.equals(e.subject()) && e.data() instanceof CampaignAssigned a && "control".equals(a.arm()),
+                1,
+                Duration.ofSeconds(30));
+        assertThat(((CampaignAssigned) assigned.get(0).data()).campaignId()).isEqualTo(CAMPAIGN);
         await().atMost(Duration.ofSeconds(30)).until(() -> usualOrders(user, sku) == 2);
         kafka.publish(EventEnvelope.of(
                 "supply-service", sku + ":" + REGION, clock.instant(), new StockReplenished(sku, REGION, 5, 5, true)));

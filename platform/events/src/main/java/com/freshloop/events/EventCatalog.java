@@ -13,6 +13,7 @@ import com.freshloop.events.behaviour.v1.SearchPerformed;
 import com.freshloop.events.behaviour.v1.ShareClicked;
 import com.freshloop.events.context.v1.HolidayDeclared;
 import com.freshloop.events.context.v1.WeatherObserved;
+import com.freshloop.events.marketing.v1.CampaignAssigned;
 import com.freshloop.events.marketing.v1.CouponIssued;
 import com.freshloop.events.marketing.v1.CouponRedeemed;
 import com.freshloop.events.marketing.v1.CouponRestored;
@@ -80,6 +81,7 @@ public final class EventCatalog {
             new Entry("coupon.redeemed", 1, CouponRedeemed.class, Topics.MARKETING),
             new Entry("coupon.restored", 1, CouponRestored.class, Topics.MARKETING),
             new Entry("message.sent", 1, MessageSent.class, Topics.MARKETING),
+            new Entry("campaign.assigned", 1, CampaignAssigned.class, Topics.MARKETING),
             new Entry("stock.replenished", 1, StockReplenished.class, Topics.SUPPLY),
             new Entry("stock.out", 1, StockedOut.class, Topics.SUPPLY),
             new Entry("delivery.late", 1, DeliveryLate.class, Topics.SUPPLY),

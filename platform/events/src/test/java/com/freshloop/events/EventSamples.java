@@ -13,6 +13,7 @@ import com.freshloop.events.behaviour.v1.SearchPerformed;
 import com.freshloop.events.behaviour.v1.ShareClicked;
 import com.freshloop.events.context.v1.HolidayDeclared;
 import com.freshloop.events.context.v1.WeatherObserved;
+import com.freshloop.events.marketing.v1.CampaignAssigned;
 import com.freshloop.events.marketing.v1.CouponIssued;
 import com.freshloop.events.marketing.v1.CouponRedeemed;
 import com.freshloop.events.marketing.v1.CouponRestored;
@@ -85,6 +86,7 @@ final class EventSamples {
             sample(new CouponRedeemed("c-42", "o-1001", "winback-2026-03", new BigDecimal("20"))),
             sample(new CouponRestored("c-42", "o-1001")),
             sample(new MessageSent("m-5", "app_push", "winback-2026-03", "back_in_stock")),
+            sample(new CampaignAssigned("winback-2026-03", "control", "silent_30d")),
             sample(new StockReplenished("eggs-12", "sh-pudong", 240, 240, true)),
             sample(new StockedOut("eggs-12", "sh-pudong")),
             sample(new DeliveryLate("o-1001", 6, 50)),

@@ -32,7 +32,7 @@ public final class ClusterNamer {
         for (double[] z : centroids) {
             String name = name(z, scaler);
             if (used.contains(name)) {
-                name = name + " (" + strongestTrait(z) + ")";
+                name = name + " (" + strongestTrait(z, scaler) + ")";
             }
             int suffix = 2;
             String unique = name;
@@ -84,14 +84,39 @@ public final class ClusterNamer {
         return hour >= 18;
     }
 
-    static String strongestTrait(double[] z) {
+    /** The centroid's most distinctive trait in words, to tell apart two clusters with the same name. */
+    static String strongestTrait(double[] z, BehaviourFeatures.Scaler scaler) {
         int best = 0;
         for (int j = 1; j < z.length; j++) {
             if (Math.abs(z[j]) > Math.abs(z[best])) {
                 best = j;
             }
         }
-        return (z[best] > 0 ? "high " : "low ")
-                + BehaviourFeatures.COLUMNS.get(best).replace('_', ' ');
+        boolean high = z[best] > 0;
+        return switch (best) {
+            case BehaviourFeatures.RECENCY -> high ? "long since last order" : "ordered recently";
+            case BehaviourFeatures.FREQUENCY -> high ? "frequent" : "infrequent";
+            case BehaviourFeatures.MONETARY -> high ? "big spender" : "small spender";
+            case BehaviourFeatures.BASKET -> high ? "large baskets" : "small baskets";
+            case BehaviourFeatures.UNIT_PRICE -> high ? "premium items" : "budget items";
+            case BehaviourFeatures.FRESH -> high ? "mostly fresh food" : "mostly pantry";
+            case BehaviourFeatures.COUPON -> high ? "coupon user" : "pays full price";
+            default -> timeOfDay(z, scaler) + " shopper";
+        };
+    }
+
+    static String timeOfDay(double[] z, BehaviourFeatures.Scaler scaler) {
+        double sin = z[BehaviourFeatures.HOUR_SIN] * scaler.std()[BehaviourFeatures.HOUR_SIN]
+                + scaler.mean()[BehaviourFeatures.HOUR_SIN];
+        double cos = z[BehaviourFeatures.HOUR_COS] * scaler.std()[BehaviourFeatures.HOUR_COS]
+                + scaler.mean()[BehaviourFeatures.HOUR_COS];
+        double hour = (Math.toDegrees(Math.atan2(sin, cos)) / 15.0 + 24) % 24;
+        if (hour >= 5 && hour < 11) {
+            return "morning";
+        }
+        if (hour >= 11 && hour < 17) {
+            return "afternoon";
+        }
+        return hour >= 17 && hour < 22 ? "evening" : "late-night";
     }
 }

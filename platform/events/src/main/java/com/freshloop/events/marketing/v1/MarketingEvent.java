@@ -4,4 +4,4 @@ import com.freshloop.events.EventData;
 
 /** Coupons and messages published by marketing-service; the subject is the user id. */
 public sealed interface MarketingEvent extends EventData
-        permits CouponIssued, CouponRedeemed, CouponRestored, MessageSent {}
+        permits CouponIssued, CouponRedeemed, CouponRestored, MessageSent, CampaignAssigned {}
