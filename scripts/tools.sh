@@ -24,8 +24,12 @@ cmd_eval() {
     [[ $# -gt 0 ]] && shift
     case "$what" in
         sentiment) run_tool profile-service com.freshloop.profile.text.SentimentEvaluation "$@" ;;
+        forecast) run_tool supply-service com.freshloop.supply.forecast.ForecastBacktest "$@" ;;
+        spoilage) run_tool supply-service com.freshloop.supply.spoilage.SpoilageSimulation "$@" ;;
         *)
             echo "usage: ./freshloop eval sentiment [--train CSV --test CSV] --out FILE [--model FILE]" >&2
+            echo "       ./freshloop eval forecast [--input CSV] --out FILE" >&2
+            echo "       ./freshloop eval spoilage [--input CSV] [--top 20] [--days 56]" >&2
             exit 2
             ;;
     esac
@@ -37,6 +41,7 @@ cmd_bench() {
     [[ $# -gt 0 ]] && shift
     case "$what" in
         profile) run_tool profile-service com.freshloop.profile.clustering.SegmentationBenchmark "$@" ;;
+        forecast) run_tool supply-service com.freshloop.supply.forecast.ForecastBenchmark "$@" ;;
         claims)
             # against the running marketing-service (./freshloop up): exactly min(stock, claims) must be issued
             run_tool marketing-service com.freshloop.marketing.bench.ClaimsBenchmark "$@"
@@ -49,6 +54,7 @@ cmd_bench() {
             ;;
         *)
             echo "usage: ./freshloop bench profile [USERS] [ORDER_LINES]" >&2
+            echo "       ./freshloop bench forecast --series 10000 [--days 730] [--method freshloop|ets-auto|sarima-auto]" >&2
             echo "       ./freshloop bench gateway [--path P] [--direct URL] [--seconds N] [--clients N]" >&2
             echo "       ./freshloop bench claims [--url URL] [--claims N] [--stock N] [--concurrency N]" >&2
             exit 2

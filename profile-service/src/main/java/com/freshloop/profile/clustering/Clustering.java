@@ -16,12 +16,20 @@ public final class Clustering {
      * @param maxK largest k tried
      * @param seed seed of sampling and k-means++ seeding
      * @param silhouetteSample rows used to compute the silhouette of each k
-     * @param fitSample rows used to fit centroids (all rows are assigned afterwards)
+     * @param selectionSample rows each candidate k is fitted on when choosing k
+     * @param fitSample rows the chosen k is fitted on (all rows are assigned afterwards)
      * @param maxIterations Lloyd iterations per fit
      */
-    public record Settings(int minK, int maxK, long seed, int silhouetteSample, int fitSample, int maxIterations) {
+    public record Settings(
+            int minK,
+            int maxK,
+            long seed,
+            int silhouetteSample,
+            int selectionSample,
+            int fitSample,
+            int maxIterations) {
         public static Settings defaults() {
-            return new Settings(3, 8, 7, 3_000, 200_000, 100);
+            return new Settings(3, 8, 7, 3_000, 20_000, 200_000, 100);
         }
     }
 
@@ -65,13 +73,15 @@ public final class Clustering {
         }
         SplittableRandom random = new SplittableRandom(settings.seed());
         double[][] fitRows = sample(z, settings.fitSample(), random);
-        double[][] silhouetteRows = sample(fitRows, settings.silhouetteSample(), random);
-        int maxK = Math.min(settings.maxK(), fitRows.length - 1);
+        double[][] selectionRows = sample(fitRows, settings.selectionSample(), random);
+        double[][] silhouetteRows = sample(selectionRows, settings.silhouetteSample(), random);
+        int maxK = Math.min(settings.maxK(), selectionRows.length - 1);
         double bestScore = -2;
-        KMeans.Result best = null;
+        int bestK = settings.minK();
         List<Double> scores = new ArrayList<>();
+        // choose k on a smaller sample: the silhouette of a k barely moves with more rows
         for (int k = settings.minK(); k <= maxK; k++) {
-            KMeans.Result result = KMeans.fit(fitRows, k, settings.seed() + k, settings.maxIterations());
+            KMeans.Result result = KMeans.fit(selectionRows, k, settings.seed() + k, settings.maxIterations());
             int[] sampleAssignment = new int[silhouetteRows.length];
             for (int i = 0; i < silhouetteRows.length; i++) {
                 sampleAssignment[i] = KMeans.nearest(silhouetteRows[i], result.centroids());
@@ -80,9 +90,12 @@ public final class Clustering {
             scores.add(score);
             if (score > bestScore) {
                 bestScore = score;
-                best = result;
+                bestK = k;
             }
         }
+        KMeans.Result best = fitRows == selectionRows
+                ? KMeans.fit(selectionRows, bestK, settings.seed() + bestK, settings.maxIterations())
+                : KMeans.fit(fitRows, bestK, settings.seed() + bestK, settings.maxIterations());
         int[] assignment = new int[z.length];
         for (int i = 0; i < z.length; i++) {
             assignment[i] = KMeans.nearest(z[i], best.centroids());

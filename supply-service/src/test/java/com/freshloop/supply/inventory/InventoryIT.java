@@ -150,8 +150,10 @@ class InventoryIT {
         await().atMost(TIMEOUT)
                 .until(() -> availability(marker, region).json().get("onHand").asInt() == 0);
         assertThat(availability(sku, region).json().get("onHand").asInt()).isEqualTo(6);
-        assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id")
+        // other features (demand history, fulfilment) consume the same order under their own names
+        assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id and consumer = :consumer")
                         .param("id", order.id())
+                        .param("consumer", Inventory.ORDERS_CONSUMER)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
