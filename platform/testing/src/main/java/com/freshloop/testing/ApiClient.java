@@ -16,7 +16,7 @@ public final class ApiClient {
 
     private final String baseUrl;
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -82,7 +82,7 @@ public final class ApiClient {
 
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(90));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
