@@ -1,8 +1,8 @@
 package com.freshloop.profile.web;
 
 import com.freshloop.profile.lifecycle.Stage;
+import com.freshloop.profile.profiles.BatchRuns;
 import com.freshloop.profile.profiles.ClusterModelStore;
-import com.freshloop.profile.profiles.ProfileBatch;
 import com.freshloop.profile.profiles.Profiles;
 import com.freshloop.profile.rfm.Segment;
 import com.freshloop.starter.security.CurrentUser;
@@ -10,15 +10,18 @@ import com.freshloop.starter.web.BadRequestException;
 import com.freshloop.starter.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,13 +38,11 @@ class ProfileController {
     private static final String TAG = "[a-z0-9_]{1,40}(:[A-Za-z0-9_.-]{1,80})?";
 
     private final Profiles profiles;
-    private final ProfileBatch batch;
-    private final Clock clock;
+    private final BatchRuns batchRuns;
 
-    ProfileController(Profiles profiles, ProfileBatch batch, Clock clock) {
+    ProfileController(Profiles profiles, BatchRuns batchRuns) {
         this.profiles = profiles;
-        this.batch = batch;
-        this.clock = clock;
+        this.batchRuns = batchRuns;
     }
 
     /** A page of user ids. */
@@ -109,11 +110,37 @@ class ProfileController {
     }
 
     @PostMapping("/admin/v1/profile/batch")
-    @Operation(summary = "Run the nightly RFM, lifecycle and clustering batch now (operators; audited)")
-    ProfileBatch.Summary runBatch() {
-        ProfileBatch.Summary summary = batch.run(clock.instant());
-        profiles.audit(CurrentUser.name(), "profile.batch.run", null, summary.toString());
-        return summary;
+    @Operation(
+            summary = "Start the nightly RFM, lifecycle and clustering batch now (operators; audited)",
+            description = "The batch runs in the background: the answer is the run (202, with its URL in"
+                    + " Location) to poll at GET /admin/v1/profile/batch/runs/{runId}. While a run is in"
+                    + " progress a request joins it (same run id) instead of starting another.")
+    @ApiResponse(responseCode = "202", description = "The run started, or the one in progress")
+    ResponseEntity<BatchRuns.Run> runBatch() {
+        BatchRuns.Started started = batchRuns.start(CurrentUser.name());
+        BatchRuns.Run run = started.run();
+        profiles.audit(
+                CurrentUser.name(),
+                "profile.batch.run",
+                run.id().toString(),
+                started.joined() ? "joined the run in progress" : "started");
+        return ResponseEntity.accepted()
+                .location(URI.create("/admin/v1/profile/batch/runs/" + run.id()))
+                .body(run);
+    }
+
+    @GetMapping("/admin/v1/profile/batch/runs/{runId}")
+    @Operation(summary = "One batch run: running, succeeded (with what it did) or failed (with why) (operators)")
+    BatchRuns.Run batchRun(@PathVariable UUID runId) {
+        return batchRuns
+                .find(runId)
+                .orElseThrow(() -> new NotFoundException("No batch run " + runId + " on this instance."));
+    }
+
+    @GetMapping("/admin/v1/profile/batch/runs")
+    @Operation(summary = "The recent batch runs, newest first (operators)")
+    List<BatchRuns.Run> batchRuns() {
+        return batchRuns.recent();
     }
 
     private Map<String, Long> counts(String column) {

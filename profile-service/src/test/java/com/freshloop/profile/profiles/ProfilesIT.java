@@ -86,8 +86,12 @@ class ProfilesIT {
                                 .sum());
 
         var batch = api.post("/admin/v1/profile/batch", TestTokens.operator("ops-" + run), "");
-        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
-        assertThat(batch.json().get("users").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(batch.status()).as(batch.body()).isEqualTo(202);
+        String runId = batch.json().get("id").asString();
+        assertThat(batch.header("Location")).isEqualTo("/admin/v1/profile/batch/runs/" + runId);
+        JsonNode finished = awaitRun(runId, "ops-" + run);
+        assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("succeeded");
+        assertThat(finished.get("summary").get("users").asInt()).isGreaterThanOrEqualTo(30);
         assertThat(jdbc.sql("select count(*) from audit_log where actor = :a and action = 'profile.batch.run'")
                         .param("a", "ops-" + run)
                         .query(Long.class)
@@ -188,6 +192,50 @@ class ProfilesIT {
         assertThat(api.post("/admin/v1/profile/batch", TestTokens.shopper("u"), "")
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aBatchRequestedWhileOneRunsJoinsItAndUnknownRunsAreProblems() {
+        String operator = TestTokens.operator("ops-join");
+        var first = api.post("/admin/v1/profile/batch", operator, "");
+        var second = api.post("/admin/v1/profile/batch", operator, "");
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        String firstId = first.json().get("id").asString();
+        if (second.json().get("id").asString().equals(firstId)) {
+            // joined: the second request did not queue another recomputation
+            assertThat(second.json().get("status").asString()).isEqualTo("running");
+        } else {
+            // the first had already finished: the second is a new run, started after it
+            assertThat(awaitRun(firstId, "ops-join").get("status").asString()).isEqualTo("succeeded");
+        }
+        awaitRun(second.json().get("id").asString(), "ops-join");
+        var runs = api.get("/admin/v1/profile/batch/runs", operator).json();
+        assertThat(runs.get(0).get("status").asString()).isEqualTo("succeeded");
+
+        var unknown = api.get("/admin/v1/profile/batch/runs/" + UUID.randomUUID(), operator);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        var malformed = api.get("/admin/v1/profile/batch/runs/not-a-uuid", operator);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        assertThat(api.get("/admin/v1/profile/batch/runs", TestTokens.shopper("u"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    /** Polls a batch run until it is no longer running. */
+    private JsonNode awaitRun(String runId, String operator) {
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var response = api.get("/admin/v1/profile/batch/runs/" + runId, TestTokens.operator(operator));
+                    assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    run[0] = response.json();
+                    return !"running".equals(run[0].get("status").asString());
+                });
+        return run[0];
     }
 
     static EventEnvelope<OrderPlaced> order(String user, String orderId, Instant at, int total, String coupon) {
