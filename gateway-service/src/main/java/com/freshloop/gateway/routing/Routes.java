@@ -18,6 +18,9 @@ import org.springframework.http.HttpMethod;
 @EnableConfigurationProperties(GatewayProperties.class)
 class Routes {
 
+    /** Exchange attribute: the path the app called, for fallbacks that answer per path. */
+    static final String ORIGINAL_PATH = Routes.class.getName() + ".originalPath";
+
     @Bean
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
@@ -26,8 +29,16 @@ class Routes {
             routes.route(
                     name,
                     r -> r.path("/api/v1/" + area + "/**", "/admin/v1/" + area + "/**")
-                            .filters(f -> f.circuitBreaker(
-                                            cb -> cb.setName(name).setFallbackUri("forward:/fallback/" + name))
+                            .filters(f -> f.filter((exchange, chain) -> {
+                                        exchange.getAttributes()
+                                                .put(
+                                                        ORIGINAL_PATH,
+                                                        exchange.getRequest()
+                                                                .getPath()
+                                                                .value());
+                                        return chain.filter(exchange);
+                                    })
+                                    .circuitBreaker(cb -> cb.setName(name).setFallbackUri("forward:/fallback/" + name))
                                     .retry(retry -> retry.setRetries(2)
                                             .setMethods(HttpMethod.GET)
                                             .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, true)))

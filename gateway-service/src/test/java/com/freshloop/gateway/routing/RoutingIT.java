@@ -12,11 +12,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** Routes against a stand-in upstream HTTP server that echoes what it received. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,12 +31,16 @@ class RoutingIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         String url = "http://localhost:" + upstream.getAddress().getPort();
         registry.add("freshloop.gateway.services.profile-service.uri", () -> url);
         // nothing listens here: the circuit breaker's fallback answers
         registry.add("freshloop.gateway.services.supply-service.uri", () -> "http://localhost:1");
+        registry.add("freshloop.gateway.services.recommendation-service.uri", () -> "http://localhost:1");
     }
 
     @AfterAll
@@ -68,6 +75,38 @@ class RoutingIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().get("service").asString()).isEqualTo("supply-service");
+    }
+
+    @Test
+    void shopperRecommendationsFallBackToThePublishedPopularItemsWhenTheServiceIsDown() {
+        redis.opsForValue().set(PopularFallback.KEY, """
+                        [{"sku":"eggs-12","name":"Eggs","category":"eggs"},\
+                        {"sku":"milk-1l","name":"Milk","category":"dairy"}]""").block();
+        var response =
+                ApiClient.local(port).get("/api/v1/recommendations/me?context=cart&limit=1", TestTokens.shopper("u-7"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.header("X-Fallback")).isEqualTo("popular");
+        JsonNode body = response.json();
+        assertThat(body.get("fallback").asBoolean()).isTrue();
+        assertThat(body.get("userId").asString()).isEqualTo("u-7");
+        assertThat(body.get("context").asString()).isEqualTo("cart");
+        assertThat(body.get("items")).hasSize(1);
+        assertThat(body.get("items").get(0).get("sku").asString()).isEqualTo("eggs-12");
+        assertThat(body.get("items").get(0).get("reason").asString()).isEqualTo(PopularFallback.REASON);
+
+        // only the shopper's list has a fallback: the rest of the service answers with the problem
+        var admin = ApiClient.local(port).get("/admin/v1/recommendations/popular", TestTokens.operator("ops"));
+        assertThat(admin.status()).isEqualTo(503);
+        assertThat(admin.isProblem()).isTrue();
+    }
+
+    @Test
+    void withoutAPublishedPopularListTheRecommendationsFallbackIsAProblem() {
+        redis.delete(PopularFallback.KEY).block();
+        var response = ApiClient.local(port).get("/api/v1/recommendations/me", TestTokens.shopper("u-8"));
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("service").asString()).isEqualTo("recommendation-service");
     }
 
     @Test
