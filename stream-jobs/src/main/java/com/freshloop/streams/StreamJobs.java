@@ -2,11 +2,18 @@ package com.freshloop.streams;
 
 import com.freshloop.events.EventData;
 import com.freshloop.events.EventEnvelope;
+import com.freshloop.events.streams.v1.StreamEvent;
 import com.freshloop.events.streams.v1.TagAssigned;
 import com.freshloop.streams.activehours.ActiveHoursJob;
+import com.freshloop.streams.cartabandonment.CartAbandonmentJob;
+import com.freshloop.streams.categoryaffinity.CategoryAffinityJob;
 import com.freshloop.streams.kafka.BehaviourWatermarks;
 import com.freshloop.streams.kafka.DeadLetterRouter;
 import com.freshloop.streams.kafka.KafkaConnectors;
+import com.freshloop.streams.purchasecycle.PurchaseCycleJob;
+import com.freshloop.streams.rfm.RfmJob;
+import com.freshloop.streams.scenario.ScenarioJob;
+import com.freshloop.streams.sessions.SessionFeaturesJob;
 import com.freshloop.streams.types.EventEnvelopeTypeInfo;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,9 +24,11 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -43,12 +52,15 @@ public final class StreamJobs {
         StreamJobsSettings settings = StreamJobsSettings.fromArgs(args);
         Configuration configuration = configuration(settings);
         log.info(
-                "Starting {}: brokers {}, {} -> {} (dead letters to {}), checkpoints in {}, REST on localhost:{}, {}",
+                "Starting {}: brokers {}, {} + {} -> {} (dead letters to {}), state backend: {}, checkpoints in {}, "
+                        + "REST on localhost:{}, {}",
                 JOB_NAME,
                 settings.bootstrapServers(),
                 settings.inputTopic(),
+                settings.contextTopic(),
                 settings.tagsTopic(),
                 settings.deadLetterTopic(),
+                settings.stateBackend(),
                 settings.checkpointDir(),
                 settings.restPort(),
                 configuration
@@ -70,8 +82,8 @@ public final class StreamJobs {
     }
 
     /**
-     * The Flink configuration of the job: REST endpoint, checkpointing, restarts, types, and where to
-     * restore from. Options of the cluster itself (the REST endpoint) only take effect in a MiniCluster.
+     * The Flink configuration of the job: REST endpoint, state backend, checkpointing, restarts, types, and
+     * where to restore from. Options of the cluster itself (the REST endpoint) only take effect in a MiniCluster.
      */
     public static Configuration configuration(StreamJobsSettings settings) throws IOException {
         Configuration conf = new Configuration();
@@ -81,6 +93,16 @@ public final class StreamJobs {
         conf.set(RestOptions.PORT, settings.restPort());
         conf.set(RestOptions.BIND_PORT, Integer.toString(settings.restPort()));
 
+        // The job's configuration overrides the cluster's: the backend is set here only when asked for, so
+        // that the clusters' state.backend.type: rocksdb (docker-compose.yml, k8s/) takes effect.
+        if (!StreamJobsSettings.CLUSTER.equals(settings.stateBackend())) {
+            conf.set(StateBackendOptions.STATE_BACKEND, settings.stateBackend());
+        }
+        if (StreamJobsSettings.ROCKSDB.equals(settings.stateBackend())) {
+            // Only what changed since the last checkpoint is uploaded: checkpoints stay small and quick
+            // however much state (months of purchase histories) the jobs hold.
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -120,7 +142,11 @@ public final class StreamJobs {
         };
     }
 
-    /** Adds the shared behaviour source, its dead-letter sink and every job with its sink to {@code env}. */
+    /**
+     * Adds the shared behaviour and context sources, their dead-letter sinks and every job with its sink
+     * to {@code env}. Active hours keeps the sink it always had (its uid holds state in existing
+     * checkpoints); the other jobs share one sink, one Kafka producer per instance.
+     */
     public static void wire(StreamExecutionEnvironment env, StreamJobsSettings settings) {
         SingleOutputStreamOperator<EventEnvelope<EventData>> behaviour = env.fromSource(
                         KafkaConnectors.eventSource(
@@ -141,5 +167,34 @@ public final class StreamJobs {
                 .sinkTo(KafkaConnectors.<TagAssigned>eventSink(settings.bootstrapServers(), settings.tagsTopic()))
                 .name("active-hours-tag-sink")
                 .uid("active-hours-tag-sink");
+
+        SingleOutputStreamOperator<EventEnvelope<EventData>> context = env.fromSource(
+                        KafkaConnectors.eventSource(
+                                settings.bootstrapServers(),
+                                settings.contextTopic(),
+                                settings.groupId(),
+                                settings.groupId() + "-context"),
+                        BehaviourWatermarks.forKafkaRecords(),
+                        "context-source")
+                .uid("context-source")
+                .process(new DeadLetterRouter(), EventEnvelopeTypeInfo.any())
+                .name("context-dead-letter-router")
+                .uid("context-dead-letter-router");
+        context.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+                .sinkTo(KafkaConnectors.deadLetterSink(settings.bootstrapServers()))
+                .name("context-dead-letter-sink")
+                .uid("context-dead-letter-sink");
+
+        DataStream<EventEnvelope<StreamEvent>> signals = CartAbandonmentJob.signals(
+                        behaviour, settings.cartAbandonment())
+                .union(
+                        CategoryAffinityJob.tags(behaviour, settings.categoryAffinity()),
+                        PurchaseCycleJob.signals(behaviour, settings.purchaseCycle()),
+                        RfmJob.tags(behaviour, settings.rfm()),
+                        SessionFeaturesJob.tags(behaviour, settings.sessions()),
+                        ScenarioJob.tags(behaviour, context, settings.scenarios()));
+        signals.sinkTo(KafkaConnectors.<StreamEvent>eventSink(settings.bootstrapServers(), settings.tagsTopic()))
+                .name("tag-sink")
+                .uid("tag-sink");
     }
 }

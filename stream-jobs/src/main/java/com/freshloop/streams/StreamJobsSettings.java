@@ -2,9 +2,17 @@ package com.freshloop.streams;
 
 import com.freshloop.events.Topics;
 import com.freshloop.streams.activehours.ActiveHoursSettings;
+import com.freshloop.streams.cartabandonment.CartAbandonmentSettings;
+import com.freshloop.streams.categoryaffinity.CategoryAffinitySettings;
+import com.freshloop.streams.purchasecycle.PurchaseCycleSettings;
+import com.freshloop.streams.rfm.RfmSettings;
+import com.freshloop.streams.scenario.ScenarioSettings;
+import com.freshloop.streams.sessions.SessionSettings;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.TimeUtils;
 
@@ -14,6 +22,8 @@ import org.apache.flink.util.TimeUtils;
  * @param bootstrapServers Kafka brokers ({@code --bootstrap.servers})
  * @param inputTopic behaviour events to read ({@code --input-topic}); its dead-letter topic takes the
  *     records that are not events
+ * @param contextTopic weather and holidays per region to read ({@code --context-topic}); its dead-letter
+ *     topic takes the records that are not events
  * @param tagsTopic where tags are written ({@code --tags-topic})
  * @param groupId consumer group, used for committed offsets and monitoring ({@code --group-id})
  * @param checkpointDir checkpoint storage, a Flink file system URI ({@code --checkpoint-dir})
@@ -25,10 +35,15 @@ import org.apache.flink.util.TimeUtils;
  * @param timeZone the shoppers' time zone for hour-of-day tags ({@code --time-zone})
  * @param allowedLateness how late (behind the watermark) an event may be and still count
  *     ({@code --allowed-lateness})
+ * @param stateBackend {@code rocksdb} (state on local disk, incremental checkpoints: the production
+ *     configuration), {@code hashmap} (state on the heap) or {@code cluster}, the default: whatever the Flink
+ *     configuration says ({@code state.backend.type}: {@code rocksdb} on the compose and Kubernetes clusters,
+ *     Flink's {@code hashmap} in the MiniCluster of {@code java -jar}) ({@code --state-backend})
  */
 public record StreamJobsSettings(
         String bootstrapServers,
         String inputTopic,
+        String contextTopic,
         String tagsTopic,
         String groupId,
         String checkpointDir,
@@ -37,14 +52,20 @@ public record StreamJobsSettings(
         int restPort,
         int parallelism,
         ZoneId timeZone,
-        Duration allowedLateness) {
+        Duration allowedLateness,
+        String stateBackend) {
 
     public static final String RESTORE_LATEST = "latest";
     public static final String RESTORE_NONE = "none";
+    public static final String HASHMAP = "hashmap";
+    public static final String ROCKSDB = "rocksdb";
+    /** Leave the state backend to the cluster's configuration (a job-level setting would override it). */
+    public static final String CLUSTER = "cluster";
 
     public StreamJobsSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(inputTopic, "inputTopic");
+        Objects.requireNonNull(contextTopic, "contextTopic");
         Objects.requireNonNull(tagsTopic, "tagsTopic");
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(checkpointDir, "checkpointDir");
@@ -52,6 +73,11 @@ public record StreamJobsSettings(
         Objects.requireNonNull(restoreFrom, "restoreFrom");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(allowedLateness, "allowedLateness");
+        Objects.requireNonNull(stateBackend, "stateBackend");
+        if (!Set.of(HASHMAP, ROCKSDB, CLUSTER).contains(stateBackend)) {
+            throw new IllegalArgumentException(
+                    "--state-backend must be rocksdb, hashmap or cluster, not " + stateBackend);
+        }
     }
 
     public static StreamJobsSettings fromArgs(String... args) {
@@ -59,6 +85,7 @@ public record StreamJobsSettings(
         return new StreamJobsSettings(
                 params.get("bootstrap.servers", "localhost:9092"),
                 params.get("input-topic", Topics.BEHAVIOUR),
+                params.get("context-topic", Topics.CONTEXT),
                 params.get("tags-topic", Topics.TAGS),
                 params.get("group-id", "stream-jobs"),
                 params.get("checkpoint-dir", "file:///tmp/freshloop-flink-checkpoints"),
@@ -67,7 +94,8 @@ public record StreamJobsSettings(
                 params.getInt("rest.port", 8091),
                 params.getInt("parallelism", 0),
                 ZoneId.of(params.get("time-zone", "Asia/Shanghai")),
-                TimeUtils.parseDuration(params.get("allowed-lateness", "1d")));
+                TimeUtils.parseDuration(params.get("allowed-lateness", "1d")),
+                params.get("state-backend", CLUSTER).toLowerCase(Locale.ROOT));
     }
 
     /** Where records that are not events go. */
@@ -75,14 +103,44 @@ public record StreamJobsSettings(
         return Topics.deadLetter(inputTopic);
     }
 
+    /** Where context records that are not events go. */
+    public String contextDeadLetterTopic() {
+        return Topics.deadLetter(contextTopic);
+    }
+
     public ActiveHoursSettings activeHours() {
         return ActiveHoursSettings.defaults(timeZone).withAllowedLateness(allowedLateness);
+    }
+
+    public CartAbandonmentSettings cartAbandonment() {
+        return CartAbandonmentSettings.defaults().withAllowedLateness(allowedLateness);
+    }
+
+    public CategoryAffinitySettings categoryAffinity() {
+        return CategoryAffinitySettings.defaults(timeZone).withAllowedLateness(allowedLateness);
+    }
+
+    public PurchaseCycleSettings purchaseCycle() {
+        return PurchaseCycleSettings.defaults().withAllowedLateness(allowedLateness);
+    }
+
+    public RfmSettings rfm() {
+        return RfmSettings.defaults().withAllowedLateness(allowedLateness);
+    }
+
+    public SessionSettings sessions() {
+        return SessionSettings.defaults().withAllowedLateness(allowedLateness);
+    }
+
+    public ScenarioSettings scenarios() {
+        return ScenarioSettings.defaults(timeZone);
     }
 
     public StreamJobsSettings withRestoreFrom(String restoreFrom) {
         return new StreamJobsSettings(
                 bootstrapServers,
                 inputTopic,
+                contextTopic,
                 tagsTopic,
                 groupId,
                 checkpointDir,
@@ -91,6 +149,7 @@ public record StreamJobsSettings(
                 restPort,
                 parallelism,
                 timeZone,
-                allowedLateness);
+                allowedLateness,
+                stateBackend);
     }
 }

@@ -1,15 +1,18 @@
 package com.freshloop.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,6 +32,8 @@ class StreamJobsTests {
 
         assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(settings.inputTopic()).isEqualTo("freshloop.behaviour.v1");
+        assertThat(settings.contextTopic()).isEqualTo("freshloop.context.v1");
+        assertThat(settings.contextDeadLetterTopic()).isEqualTo("freshloop.context.v1.dlt");
         assertThat(settings.tagsTopic()).isEqualTo("freshloop.tags.v1");
         assertThat(settings.deadLetterTopic()).isEqualTo("freshloop.behaviour.v1.dlt");
         assertThat(settings.groupId()).isEqualTo("stream-jobs");
@@ -37,6 +42,7 @@ class StreamJobsTests {
         assertThat(settings.restPort()).isEqualTo(8091);
         assertThat(settings.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(settings.restoreFrom()).isEqualTo("latest");
+        assertThat(settings.stateBackend()).isEqualTo("cluster");
     }
 
     @Test
@@ -44,6 +50,7 @@ class StreamJobsTests {
         StreamJobsSettings settings = StreamJobsSettings.fromArgs(
                 "--bootstrap.servers", "kafka:29092",
                 "--input-topic", "in",
+                "--context-topic", "ctx",
                 "--tags-topic", "out",
                 "--group-id", "g",
                 "--checkpoint-dir", "file:///data/ckpt",
@@ -52,12 +59,14 @@ class StreamJobsTests {
                 "--rest.port", "18091",
                 "--parallelism", "3",
                 "--time-zone", "Europe/Berlin",
-                "--allowed-lateness", "2h");
+                "--allowed-lateness", "2h",
+                "--state-backend", "RocksDB");
 
         assertThat(settings)
                 .isEqualTo(new StreamJobsSettings(
                         "kafka:29092",
                         "in",
+                        "ctx",
                         "out",
                         "g",
                         "file:///data/ckpt",
@@ -66,9 +75,49 @@ class StreamJobsTests {
                         18091,
                         3,
                         ZoneId.of("Europe/Berlin"),
-                        Duration.ofHours(2)));
+                        Duration.ofHours(2),
+                        "rocksdb"));
         assertThat(settings.deadLetterTopic()).isEqualTo("in.dlt");
         assertThat(settings.activeHours().allowedLateness()).isEqualTo(Duration.ofHours(2));
+        assertThat(List.of(
+                        settings.cartAbandonment().allowedLateness(),
+                        settings.categoryAffinity().allowedLateness(),
+                        settings.purchaseCycle().allowedLateness(),
+                        settings.rfm().allowedLateness(),
+                        settings.sessions().allowedLateness()))
+                .containsOnly(Duration.ofHours(2));
+        assertThat(settings.categoryAffinity().timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(settings.scenarios().timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void rejectsAnUnknownStateBackend() {
+        assertThatThrownBy(() -> StreamJobsSettings.fromArgs("--state-backend", "memory"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rocksdb, hashmap or cluster");
+    }
+
+    @Test
+    void leavesTheStateBackendToTheClusterUnlessOneIsAskedFor() throws Exception {
+        Configuration byDefault = StreamJobs.configuration(settings("none"));
+        Configuration rocksDb = StreamJobs.configuration(StreamJobsSettings.fromArgs(
+                "--checkpoint-dir", dir.toUri().toString(), "--restore-from", "none", "--state-backend", "rocksdb"));
+        Configuration heap = StreamJobs.configuration(StreamJobsSettings.fromArgs(
+                "--checkpoint-dir", dir.toUri().toString(), "--restore-from", "none", "--state-backend", "hashmap"));
+
+        // A job-level option overrides the cluster's: the clusters' rocksdb (docker-compose.yml, k8s/) holds
+        // only because the job sets none by default.
+        assertThat(byDefault.getOptional(StateBackendOptions.STATE_BACKEND)).isEmpty();
+        Configuration productionCluster = new Configuration();
+        productionCluster.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        productionCluster.addAll(byDefault);
+        assertThat(productionCluster.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        // A MiniCluster (java -jar) without configuration: Flink's default, the heap.
+        assertThat(byDefault.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+
+        assertThat(rocksDb.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(rocksDb.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(heap.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
     }
 
     @Test
@@ -122,7 +171,23 @@ class StreamJobsTests {
                         "behaviour-source",
                         "behaviour-dead-letter-router",
                         "active-hours-activity",
-                        "active-hours-histogram");
+                        "active-hours-histogram",
+                        "context-source",
+                        "context-dead-letter-router",
+                        "context-dead-letter-sink",
+                        "cart-abandonment-deadlines",
+                        "category-affinity-window",
+                        "purchase-cycle-due",
+                        "rfm-inputs-window",
+                        "session-features-sessions",
+                        "session-features-no-buy",
+                        "scenario-tags-join");
+        assertThat(graph.getStreamNodes())
+                .extracting(StreamJobsTests::uid)
+                .doesNotHaveDuplicates()
+                .filteredOn(uid -> uid.matches("[a-z-]+-sink"))
+                .containsExactlyInAnyOrder(
+                        "behaviour-dead-letter-sink", "context-dead-letter-sink", "active-hours-tag-sink", "tag-sink");
     }
 
     private static String uid(StreamNode node) {

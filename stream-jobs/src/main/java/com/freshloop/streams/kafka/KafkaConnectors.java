@@ -20,11 +20,17 @@ public final class KafkaConnectors {
      */
     public static KafkaSource<Either<DeadLetter, EventEnvelope<EventData>>> eventSource(
             String bootstrapServers, String topic, String groupId) {
+        return eventSource(bootstrapServers, topic, groupId, groupId);
+    }
+
+    /** As {@link #eventSource(String, String, String)}, for a second source of the job: its own client ids. */
+    public static KafkaSource<Either<DeadLetter, EventEnvelope<EventData>>> eventSource(
+            String bootstrapServers, String topic, String groupId, String clientIdPrefix) {
         return KafkaSource.<Either<DeadLetter, EventEnvelope<EventData>>>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
                 .setGroupId(groupId)
-                .setClientIdPrefix(groupId)
+                .setClientIdPrefix(clientIdPrefix)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new BehaviourDeserializationSchema())
                 // Picks up partitions added later, and the topic itself if it is created after the job starts.

@@ -199,6 +199,8 @@ class ActiveHoursJobIT {
                 kafka.getBrokersAsString(),
                 "--input-topic",
                 name + ".behaviour",
+                "--context-topic",
+                name + ".context",
                 "--tags-topic",
                 name + ".tags",
                 "--group-id",
@@ -214,6 +216,7 @@ class ActiveHoursJobIT {
     private static void createTopics(StreamJobsSettings settings) {
         kafka.addTopics(
                 new NewTopic(settings.inputTopic(), 2, (short) 1),
+                new NewTopic(settings.contextTopic(), 1, (short) 1),
                 new NewTopic(settings.tagsTopic(), 2, (short) 1),
                 new NewTopic(settings.deadLetterTopic(), 1, (short) 1));
     }
@@ -252,14 +255,31 @@ class ActiveHoursJobIT {
                 .get();
     }
 
-    /** The events on a topic once there are {@code count}, after a pause that would reveal any extra ones. */
+    /**
+     * The active-hours tags on a topic once there are {@code count}, after a pause that would reveal any
+     * extra ones. The other jobs write to the same topic; their tags are left out.
+     */
     private static List<EventEnvelope<EventData>> readUntil(String topic, int count) {
-        return records(topic, count).stream()
+        return records(topic, count, ActiveHoursJobIT::isActiveHours).stream()
                 .map(record -> EventCodec.json().decode(record.value()))
+                .filter(ActiveHoursJobIT::isActiveHours)
                 .toList();
     }
 
+    private static boolean isActiveHours(ConsumerRecord<byte[], byte[]> record) {
+        return isActiveHours(EventCodec.json().decode(record.value()));
+    }
+
+    private static boolean isActiveHours(EventEnvelope<EventData> event) {
+        return event.data() instanceof TagAssigned tag && tag.job().equals("active-hours");
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> records(String topic, int count) {
+        return records(topic, count, record -> true);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> records(
+            String topic, int count, Predicate<ConsumerRecord<byte[], byte[]>> counted) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
@@ -270,7 +290,7 @@ class ActiveHoursJobIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            pollUntil(consumer, records, all -> all.size() >= count, WAIT);
+            pollUntil(consumer, records, all -> all.stream().filter(counted).count() >= count, WAIT);
             pollUntil(consumer, records, all -> false, Duration.ofSeconds(3));
             return records;
         }
