@@ -26,10 +26,14 @@ cmd_eval() {
         sentiment) run_tool profile-service com.freshloop.profile.text.SentimentEvaluation "$@" ;;
         forecast) run_tool supply-service com.freshloop.supply.forecast.ForecastBacktest "$@" ;;
         spoilage) run_tool supply-service com.freshloop.supply.spoilage.SpoilageSimulation "$@" ;;
+        recommendations)
+            run_tool recommendation-service com.freshloop.recommendation.offline.RecommendationEvaluation "$@"
+            ;;
         *)
             echo "usage: ./freshloop eval sentiment [--train CSV --test CSV] --out FILE [--model FILE]" >&2
             echo "       ./freshloop eval forecast [--input CSV] --out FILE" >&2
             echo "       ./freshloop eval spoilage [--input CSV] [--top 20] [--days 56]" >&2
+            echo "       ./freshloop eval recommendations --dataset tafeng|groceries [--input PATH] --out FILE" >&2
             exit 2
             ;;
     esac
@@ -46,6 +50,10 @@ cmd_bench() {
             # against the running marketing-service (./freshloop up): exactly min(stock, claims) must be issued
             run_tool marketing-service com.freshloop.marketing.bench.ClaimsBenchmark "$@"
             ;;
+        recommendations)
+            # against the running recommendation-service (./freshloop up), at the service, not the gateway
+            run_tool recommendation-service com.freshloop.recommendation.bench.ServingBenchmark "$@"
+            ;;
         gateway)
             # against the running platform (./freshloop up): the same request direct and through the gateway
             ensure_simulator
@@ -57,6 +65,7 @@ cmd_bench() {
             echo "       ./freshloop bench forecast --series 10000 [--days 730] [--method freshloop|ets-auto|sarima-auto]" >&2
             echo "       ./freshloop bench gateway [--path P] [--direct URL] [--seconds N] [--clients N]" >&2
             echo "       ./freshloop bench claims [--url URL] [--claims N] [--stock N] [--concurrency N]" >&2
+            echo "       ./freshloop bench recommendations [--url URL] [--rate N] [--seconds N] [--seed groceries|none]" >&2
             exit 2
             ;;
     esac

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +32,17 @@ public class PurchaseHistory {
         this.clock = clock;
     }
 
-    /** Counts a placed order once, whatever the number of deliveries; other behaviour is ignored. */
+    /**
+     * Counts a placed order once, whatever the number of deliveries, and keeps it as a basket; other
+     * behaviour is ignored. True when the order was applied now (not a redelivery or another type).
+     */
     @Transactional
-    public void apply(EventEnvelope<EventData> event) {
+    public boolean apply(EventEnvelope<EventData> event) {
         if (!(event.data() instanceof OrderPlaced order) || event.subject() == null) {
-            return;
+            return false;
         }
         if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return;
+            return false;
         }
         // One count per order and SKU even if the SKU is on several lines; sorted so that concurrent
         // orders lock the same rows in the same order.
@@ -53,6 +57,33 @@ public class PurchaseHistory {
             repository.countOrder(sku, bought.name(), bought.category(), bought.units(), event.time());
             repository.countPurchase(event.subject(), sku, bought.units(), event.time());
         });
+        repository.saveBasket(
+                event.id(), event.subject(), order.region(), event.time(), order.total(), List.copyOf(bySku.keySet()));
+        return true;
+    }
+
+    /** The shopper's baskets, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StoredBasket> basketsOf(String userId) {
+        return repository.basketsOf(userId);
+    }
+
+    /** Streams every basket ordered by shopper then time (the training data of the models). */
+    @Transactional(readOnly = true)
+    public void forEachBasket(Consumer<StoredBasket> consumer) {
+        repository.forEachBasket(consumer);
+    }
+
+    /** Name and category of every SKU ever ordered. */
+    @Transactional(readOnly = true)
+    public Map<String, ItemInfo> catalogue() {
+        return repository.catalogue();
+    }
+
+    /** How many orders the shopper placed and where the last one went. */
+    @Transactional(readOnly = true)
+    public ShopperSummary summaryOf(String userId) {
+        return repository.summaryOf(userId);
     }
 
     /**

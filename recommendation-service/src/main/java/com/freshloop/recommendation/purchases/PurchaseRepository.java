@@ -1,12 +1,19 @@
 package com.freshloop.recommendation.purchases;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -58,6 +65,71 @@ class PurchaseRepository {
                 .param("units", units)
                 .param("at", Timestamp.from(at))
                 .update();
+    }
+
+    void saveBasket(
+            UUID eventId,
+            String userId,
+            @Nullable String region,
+            Instant at,
+            @Nullable BigDecimal total,
+            List<String> skus) {
+        jdbc.sql("""
+                        insert into basket (event_id, user_id, region, placed_at, total, skus)
+                        values (:id, :user, :region, :at, :total, :skus)
+                        on conflict (event_id) do nothing
+                        """)
+                .param("id", eventId)
+                .param("user", userId)
+                .param("region", region)
+                .param("at", Timestamp.from(at))
+                .param("total", total)
+                .param("skus", new SqlArrayValue("varchar", skus.toArray()))
+                .update();
+    }
+
+    List<StoredBasket> basketsOf(String userId) {
+        return jdbc.sql("select user_id, region, placed_at, total, skus from basket where user_id = :user"
+                        + " order by placed_at, event_id")
+                .param("user", userId)
+                .query((rs, i) -> basket(rs))
+                .list();
+    }
+
+    void forEachBasket(Consumer<StoredBasket> consumer) {
+        jdbc.sql("select user_id, region, placed_at, total, skus from basket order by user_id, placed_at, event_id")
+                .withFetchSize(1_000)
+                .query((RowCallbackHandler) rs -> consumer.accept(basket(rs)));
+    }
+
+    ShopperSummary summaryOf(String userId) {
+        return jdbc.sql("""
+                        select count(*) as orders,
+                               (select region from basket where user_id = :user
+                                 order by placed_at desc limit 1) as region
+                          from basket where user_id = :user
+                        """)
+                .param("user", userId)
+                .query((rs, i) -> new ShopperSummary(rs.getInt("orders"), rs.getString("region")))
+                .single();
+    }
+
+    Map<String, ItemInfo> catalogue() {
+        Map<String, ItemInfo> items = new HashMap<>();
+        jdbc.sql("select sku, name, category from item_popularity").query((RowCallbackHandler) rs -> items.put(
+                rs.getString("sku"),
+                new ItemInfo(rs.getString("sku"), rs.getString("name"), rs.getString("category"))));
+        return items;
+    }
+
+    private static StoredBasket basket(ResultSet rs) throws SQLException {
+        String[] skus = (String[]) rs.getArray("skus").getArray();
+        return new StoredBasket(
+                rs.getString("user_id"),
+                rs.getString("region"),
+                rs.getTimestamp("placed_at").toInstant(),
+                rs.getBigDecimal("total"),
+                List.of(skus));
     }
 
     List<PurchasedItem> boughtBy(String userId, int limit) {

@@ -11,6 +11,7 @@ import com.freshloop.testing.ApiClient;
 import com.freshloop.testing.KafkaInfrastructure;
 import com.freshloop.testing.KafkaTestClient;
 import com.freshloop.testing.PostgresInfrastructure;
+import com.freshloop.testing.RedisInfrastructure;
 import com.freshloop.testing.TestTokens;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,11 +29,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({PostgresInfrastructure.class, KafkaInfrastructure.class})
+@Import({PostgresInfrastructure.class, KafkaInfrastructure.class, RedisInfrastructure.class})
 class RecommendationsIT {
 
     @LocalServerPort
@@ -43,6 +45,9 @@ class RecommendationsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     ApiClient api;
     KafkaTestClient kafka;
@@ -140,6 +145,16 @@ class RecommendationsIT {
             assertThat(response.json().get(0).get("orders").asLong()).isEqualTo(51);
             assertThat(response.json().get(0).get("name").asString()).isEqualTo("top seller");
         });
+        // ... and the gateway's fallback list in Redis follows
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String published = redis.opsForValue().get("freshloop:recommendations:popular");
+            assertThat(published).isNotNull();
+            JsonNode list =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(published);
+            assertThat(list.get(0).get("sku").asString()).isEqualTo(top);
+            assertThat(list.get(0).get("name").asString()).isEqualTo("top seller");
+            assertThat(list.get(1).get("sku").asString()).isEqualTo(second);
+        });
     }
 
     @Test
@@ -226,8 +241,9 @@ class RecommendationsIT {
     }
 
     private long processed(UUID eventId) {
-        return jdbc.sql("select count(*) from processed_event where event_id = :id")
+        return jdbc.sql("select count(*) from processed_event where event_id = :id and consumer = :consumer")
                 .param("id", eventId)
+                .param("consumer", PurchaseHistory.CONSUMER)
                 .query(Long.class)
                 .single();
     }
