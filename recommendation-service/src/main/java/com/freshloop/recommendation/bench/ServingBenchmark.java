@@ -59,6 +59,9 @@ public final class ServingBenchmark {
 
     private ServingBenchmark() {}
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         String url = options.getOrDefault("url", "http://localhost:8082");
@@ -276,14 +279,28 @@ public final class ServingBenchmark {
         String operator = token(secret, "bench", "operator");
         awaitConsumed(client, url, operator);
         long t1 = System.nanoTime();
-        HttpResponse<String> trained = client.send(
+        HttpResponse<String> started = client.send(
                 HttpRequest.newBuilder(URI.create(url + "/admin/v1/recommendations/model/train"))
-                        .timeout(Duration.ofMinutes(10))
+                        .timeout(Duration.ofMinutes(1))
                         .header("Authorization", "Bearer " + operator)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        System.out.printf(Locale.ROOT, "trained in %.1f s: %s%n", (System.nanoTime() - t1) / 1e9, trained.body());
+        // training runs in the background: poll the run until it is no longer running
+        String runId = JSON.readTree(started.body()).path("id").asString();
+        String trained = started.body();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (trained.contains("\"status\":\"running\"") && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            trained = client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(url + "/admin/v1/recommendations/model/train/runs/" + runId))
+                                    .header("Authorization", "Bearer " + operator)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+        System.out.printf(Locale.ROOT, "trained in %.1f s: %s%n", (System.nanoTime() - t1) / 1e9, trained);
         return new ArrayList<>(baskets.keySet());
     }
 

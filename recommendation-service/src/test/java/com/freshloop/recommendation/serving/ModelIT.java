@@ -115,8 +115,19 @@ class ModelIT {
                         == expected);
 
         var response = api.post("/admin/v1/recommendations/model/train", TestTokens.operator("ops"), "");
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        trained = response.json();
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String runId = response.json().get("id").asString();
+        assertThat(response.header("Location")).isEqualTo("/admin/v1/recommendations/model/train/runs/" + runId);
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    run[0] = api.get("/admin/v1/recommendations/model/train/runs/" + runId, TestTokens.operator("ops"))
+                            .json();
+                    return !"running".equals(run[0].get("status").asString());
+                });
+        assertThat(run[0].get("status").asString()).as(run[0].toString()).isEqualTo("succeeded");
+        trained = run[0].get("model");
     }
 
     @AfterAll
@@ -148,6 +159,20 @@ class ModelIT {
         assertThat(api.post("/admin/v1/recommendations/model/train", TestTokens.shopper(regular), "")
                         .status())
                 .isEqualTo(403);
+        var unknown = api.get(
+                "/admin/v1/recommendations/model/train/runs/" + java.util.UUID.randomUUID(),
+                TestTokens.operator("ops"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(api.get("/admin/v1/recommendations/model/train/runs/nope", TestTokens.operator("ops"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/admin/v1/recommendations/model/train/runs", TestTokens.operator("ops"))
+                        .json()
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("succeeded");
     }
 
     @Test
