@@ -177,6 +177,18 @@ start_clickhouse() {
     ok "clickhouse ready on http://localhost:$CLICKHOUSE_HTTP_PORT (database freshloop)"
 }
 
+# --- headless browser for metrics-service's dashboard test ----------------------------------------
+
+# DashboardBrowserIT drives Debian's chromium through /usr/bin/chromedriver (Selenium). Nothing
+# to start: the packages only have to be there.
+install_browser() {
+    if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+        return 0
+    fi
+    apt_install chromium chromium-driver
+    ok "chromium and chromedriver installed (dashboard browser test)"
+}
+
 # --- all three --------------------------------------------------------------------------------
 
 start_infra() {
@@ -184,6 +196,7 @@ start_infra() {
     start_postgres
     start_redis
     start_clickhouse
+    install_browser
 }
 
 stop_infra() {

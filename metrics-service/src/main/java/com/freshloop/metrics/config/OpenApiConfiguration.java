@@ -13,8 +13,10 @@ import org.springframework.context.annotation.Configuration;
                 @Info(
                         title = "metrics-service",
                         version = "v1",
-                        description =
-                                "Every platform event in ClickHouse, counted for operators and for each shopper's own activity."),
+                        description = "Every platform event in ClickHouse, and what is computed from it: the repurchase"
+                                + " loop's metrics, threshold alerts, Shapley attribution of repurchases,"
+                                + " the \"why did you come back\" survey, and each shopper's own activity."
+                                + " Operators: /admin/v1/metrics/**; shoppers: /api/v1/metrics/me/**."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class OpenApiConfiguration {}

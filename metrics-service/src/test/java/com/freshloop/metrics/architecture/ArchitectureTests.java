@@ -67,10 +67,32 @@ class ArchitectureTests {
     void featureRootsKnowNothingOfTheirAdapters() {
         noClasses()
                 .that()
-                .resideInAPackage("com.freshloop.metrics.eventstore")
+                .resideInAnyPackage(
+                        "com.freshloop.metrics.eventstore",
+                        "com.freshloop.metrics.kpi",
+                        "com.freshloop.metrics.attribution",
+                        "com.freshloop.metrics.alerts",
+                        "com.freshloop.metrics.feedback",
+                        "com.freshloop.metrics.audit")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..web..", "..messaging..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void metricsAreComputedWithoutKnowingWhoAsksForThem() {
+        // the metrics are the bottom layer: alerts and attribution use them, never the other way round
+        noClasses()
+                .that()
+                .resideInAPackage("com.freshloop.metrics.kpi")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.freshloop.metrics.alerts..",
+                        "com.freshloop.metrics.attribution..",
+                        "com.freshloop.metrics.feedback..",
+                        "com.freshloop.metrics.audit..")
                 .check(CLASSES);
     }
 
