@@ -54,6 +54,19 @@ cmd_bench() {
             # against the running recommendation-service (./freshloop up), at the service, not the gateway
             run_tool recommendation-service com.freshloop.recommendation.bench.ServingBenchmark "$@"
             ;;
+        tags)
+            # against the running platform (./freshloop up): collector -> Kafka -> Flink -> tags -> profile.
+            # The gateway's per-IP limit must allow the load: start it with RATE_LIMIT_IP_PER_SECOND raised.
+            local jar
+            jar="$ROOT/$(module_jar stream-jobs)"
+            if module_stale stream-jobs; then
+                info "building stream-jobs (no tests)"
+                run_maven -q -DskipTests -Dspotless.check.skip=true -pl stream-jobs -am package \
+                    >"$LOGS/build-stream-jobs.log" 2>&1 ||
+                    die "the build of stream-jobs failed (see .freshloop/logs/build-stream-jobs.log)"
+            fi
+            java -Xmx1g -cp "$jar" com.freshloop.streams.bench.TagLatencyBenchmark "$@"
+            ;;
         gateway)
             # against the running platform (./freshloop up): the same request direct and through the gateway
             ensure_simulator
@@ -66,6 +79,7 @@ cmd_bench() {
             echo "       ./freshloop bench gateway [--path P] [--direct URL] [--seconds N] [--clients N]" >&2
             echo "       ./freshloop bench claims [--url URL] [--claims N] [--stock N] [--concurrency N]" >&2
             echo "       ./freshloop bench recommendations [--url URL] [--rate N] [--seconds N] [--seed groceries|none]" >&2
+            echo "       ./freshloop bench tags [--rate 2000] [--duration 60s] [--warmup 10s] [--batch 100] [--users 2000]" >&2
             exit 2
             ;;
     esac
