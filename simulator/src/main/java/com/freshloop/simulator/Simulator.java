@@ -304,7 +304,25 @@ public final class Simulator {
     void scoreProfiles() {
         out.println("scoring profiles: POST /admin/v1/profile/batch");
         GatewayClient.Response response =
-                gateway.send("POST", "/admin/v1/profile/batch", operatorToken(), "{}", Duration.ofMinutes(15));
+                gateway.send("POST", "/admin/v1/profile/batch", operatorToken(), "{}", Duration.ofMinutes(1));
+        if (response.status() != 202) {
+            report.put("profileBatch", jsonOrNote(response));
+            return;
+        }
+        // the batch runs in the background: poll the run until it finishes (at most 15 minutes)
+        String runId = JSON.readTree(response.body()).path("id").asString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            response = gateway.get("/admin/v1/profile/batch/runs/" + runId, operatorToken());
+            if (response.ok()
+                    && !"running"
+                            .equals(JSON.readTree(response.body())
+                                    .path("status")
+                                    .asString())) {
+                break;
+            }
+            pause(Duration.ofSeconds(2));
+        }
         report.put("profileBatch", jsonOrNote(response));
     }
 

@@ -40,12 +40,12 @@ class LoopSkeletonE2E {
 
     @Test
     void behaviourThroughTheGatewayBecomesATagInTheProfileAndRowsInClickHouse() {
-        // 20:00-20:50 in Shanghai (UTC+8) yesterday evening, as the app would send it (tags derived from
-        // activity expire, so the activity must be recent)
-        Instant evening = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                .minusDays(1)
-                .atTime(12, 0)
-                .toInstant(java.time.ZoneOffset.UTC);
+        // browsing through the last full hour in Shanghai (UTC+8), as the app would send it: recent, because
+        // tags derived from activity expire and the jobs drop events more than a day behind the watermark
+        // (which other shoppers' current events move forward)
+        Instant evening =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        int hour = evening.atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour();
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             events.add("""
@@ -60,7 +60,7 @@ class LoopSkeletonE2E {
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var profile = gateway.get("/api/v1/profile/me", shopperToken);
             assertThat(profile.status()).as(profile.body()).isEqualTo(200);
-            assertThat(tags(profile.json())).contains("active_hour:20");
+            assertThat(tags(profile.json())).contains("active_hour:%02d".formatted(hour));
         });
 
         // the collected behaviour, and the tag the job derived from it, are all in ClickHouse
