@@ -22,8 +22,10 @@ public class Claims {
 
     private final ClaimStock stock;
     private final Coupons coupons;
-    // Templates do not change once created; caching them keeps the thousands of losing claims of a flash
-    // sale away from the database entirely.
+    // Caching templates keeps the thousands of losing claims of a flash sale away from the database entirely.
+    // Only the stock, budget and limit matter here, and only for the first claim, which sets the Redis stock
+    // once; a later change of a template's value (a strategy adjustment) is caught by the database's budget
+    // check, the final guard.
     private final Map<UUID, CouponTemplate> templates = new ConcurrentHashMap<>();
 
     Claims(ClaimStock stock, Coupons coupons) {
@@ -33,14 +35,14 @@ public class Claims {
 
     public IssuedCoupon claim(UUID templateId, String userId) {
         CouponTemplate template = templates.computeIfAbsent(templateId, coupons::template);
-        long slot = stock.take(
-                templateId, (long) template.totalStock() - template.issued(), userId, template.perUserLimit());
+        // The stock left, and no more than the budget left covers; the database remains the final guard.
+        long slot = stock.take(templateId, template.remainingIssues(), userId, template.perUserLimit());
         if (slot == ClaimStock.USER_LIMIT) {
             throw new ConflictException("You already claimed the limit of " + template.perUserLimit()
                     + " coupon(s) of template " + templateId + ".");
         }
         if (slot == ClaimStock.OUT_OF_STOCK) {
-            throw new ConflictException("Coupon template " + templateId + " is out of stock.");
+            throw new ConflictException("Coupon template " + templateId + " is out of stock (or its budget is used).");
         }
         // The request id derives from the user's claim number: a retry of the same slot finds its coupon.
         String requestId = UUID.nameUUIDFromBytes(

@@ -1,5 +1,6 @@
 package com.freshloop.marketing.coupons;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,7 +17,7 @@ class CouponRepository {
 
     private static final String TEMPLATE_COLUMNS = """
             id, name, kind, threshold, value, gift_sku, valid_days, total_stock, per_user_limit, issued,
-            created_by, created_at""";
+            budget, budget_used, created_by, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -27,9 +28,9 @@ class CouponRepository {
     void insertTemplate(CouponTemplate t) {
         jdbc.sql("""
                         insert into coupon_template (id, name, kind, threshold, value, gift_sku, valid_days,
-                                                     total_stock, per_user_limit, issued, created_by, created_at)
+                                                     total_stock, per_user_limit, issued, budget, created_by, created_at)
                         values (:id, :name, :kind, :threshold, :value, :giftSku, :validDays,
-                                :totalStock, :perUserLimit, 0, :createdBy, :createdAt)
+                                :totalStock, :perUserLimit, 0, :budget, :createdBy, :createdAt)
                         """)
                 .param("id", t.id())
                 .param("name", t.name())
@@ -40,6 +41,7 @@ class CouponRepository {
                 .param("validDays", t.validDays())
                 .param("totalStock", t.totalStock())
                 .param("perUserLimit", t.perUserLimit())
+                .param("budget", t.budget())
                 .param("createdBy", t.createdBy())
                 .param("createdAt", Timestamp.from(t.createdAt()))
                 .update();
@@ -59,11 +61,12 @@ class CouponRepository {
     }
 
     /** Claims the request id; false when another issue with this request id exists (or just committed). */
-    boolean insertCoupon(Coupon c, @Nullable String campaignId) {
+    boolean insertCoupon(Coupon c, @Nullable String campaignId, @Nullable BigDecimal faceValue) {
         return jdbc.sql("""
                         insert into coupon (id, template_id, user_id, request_id, status, issued_at, expires_at,
-                                            campaign_id)
-                        values (:id, :template, :user, :request, :status, :issuedAt, :expiresAt, :campaign)
+                                            campaign_id, face_value)
+                        values (:id, :template, :user, :request, :status, :issuedAt, :expiresAt, :campaign,
+                                :faceValue)
                         on conflict (request_id) do nothing
                         """)
                         .param("id", c.id())
@@ -74,6 +77,7 @@ class CouponRepository {
                         .param("issuedAt", Timestamp.from(c.issuedAt()))
                         .param("expiresAt", Timestamp.from(c.expiresAt()))
                         .param("campaign", campaignId)
+                        .param("faceValue", faceValue)
                         .update()
                 == 1;
     }
@@ -110,17 +114,36 @@ class CouponRepository {
                 == 1;
     }
 
-    /** One more coupon from the template's stock; a single conditional update, so never over the stock. */
-    boolean takeStock(UUID templateId) {
-        return jdbc.sql("update coupon_template set issued = issued + 1 where id = :id and issued < total_stock")
-                        .param("id", templateId)
-                        .update()
-                == 1;
+    /**
+     * One more coupon from the template's stock and, when it has a budget, {@code faceValue} from the budget;
+     * a single conditional update, so never over the stock nor over the budget.
+     */
+    boolean takeStock(UUID templateId, BigDecimal faceValue) {
+        return jdbc.sql("""
+                        update coupon_template
+                           set issued = issued + 1, budget_used = budget_used + :face
+                         where id = :id and issued < total_stock
+                           and (budget is null or budget_used + :face <= budget)
+                        """).param("id", templateId).param("face", faceValue).update() == 1;
+    }
+
+    /**
+     * Sets the value of an amount-off template, unless its budget cannot cover one more coupon at that value.
+     * Coupons issued before keep their face value.
+     */
+    boolean changeValue(UUID templateId, BigDecimal value) {
+        return jdbc.sql("""
+                        update coupon_template set value = :value
+                         where id = :id and kind in ('no_threshold', 'spend_save')
+                           and (threshold is null or threshold > :value)
+                           and (budget is null or budget_used + :value <= budget)
+                        """).param("id", templateId).param("value", value).update() == 1;
     }
 
     List<HeldCoupon> heldBy(String userId, Instant now) {
         return jdbc.sql("""
-                        select c.id, c.template_id, t.name, t.kind, t.threshold, t.value, t.gift_sku,
+                        select c.id, c.template_id, t.name, t.kind, t.threshold,
+                               coalesce(c.face_value, t.value) as value, t.gift_sku,
                                c.status, c.issued_at, c.expires_at
                           from coupon c join coupon_template t on t.id = c.template_id
                          where c.user_id = :user
@@ -166,6 +189,8 @@ class CouponRepository {
                 rs.getInt("total_stock"),
                 rs.getInt("per_user_limit"),
                 rs.getInt("issued"),
+                rs.getBigDecimal("budget"),
+                rs.getBigDecimal("budget_used"),
                 rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -57,6 +57,8 @@ public class Coupons {
                 request.totalStock(),
                 request.perUserLimit(),
                 0,
+                request.budget(),
+                BigDecimal.ZERO,
                 actor,
                 now());
         repository.insertTemplate(template);
@@ -69,6 +71,7 @@ public class Coupons {
         detail.put("validDays", template.validDays());
         detail.put("totalStock", template.totalStock());
         detail.put("perUserLimit", template.perUserLimit());
+        detail.put("budget", template.budget());
         audit.record(actor, "coupon_template.create", "coupon_template:" + template.id(), detail);
         return template;
     }
@@ -109,7 +112,7 @@ public class Coupons {
                 Coupon.AVAILABLE,
                 now,
                 now.plus(Duration.ofDays(template.validDays())));
-        if (!repository.insertCoupon(coupon, campaignId)) {
+        if (!repository.insertCoupon(coupon, campaignId, template.value())) {
             Coupon earlier = repository
                     .byRequestId(requestId, now)
                     .orElseThrow(() -> new IllegalStateException("request id " + requestId + " claimed but not found"));
@@ -139,10 +142,41 @@ public class Coupons {
                 "coupon:" + coupon.id(),
                 Map.of("templateId", templateId, "userId", userId, "requestId", requestId));
         // Last, so the template row (every issue of the template updates it) stays locked for the shortest time.
-        if (!repository.takeStock(templateId)) {
+        if (!repository.takeStock(templateId, faceValue(template))) {
+            CouponTemplate current = template(templateId);
+            if (current.issued() < current.totalStock()) {
+                throw new ConflictException("Coupon template " + templateId + " has used its budget: "
+                        + current.budgetUsed() + " of " + current.budget() + " issued, and one more coupon is worth "
+                        + faceValue(template) + ".");
+            }
             throw new ConflictException("Coupon template " + templateId + " is out of stock.");
         }
         return new IssuedCoupon(coupon, template, true);
+    }
+
+    /**
+     * Sets the value of an amount-off template (coupons issued before keep theirs). False, and nothing changes,
+     * when the template is not amount-off, the value would reach a spend_save threshold, or the budget left
+     * does not cover one more coupon at that value.
+     */
+    @Transactional
+    public boolean changeValue(UUID templateId, BigDecimal value, String actor, String why) {
+        CouponTemplate before = template(templateId);
+        if (!repository.changeValue(templateId, value)) {
+            return false;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", before.value());
+        detail.put("to", value);
+        detail.put("why", why);
+        audit.record(actor, "coupon_template.change_value", "coupon_template:" + templateId, detail);
+        return true;
+    }
+
+    /** What one coupon of the template takes from its budget: the amount off of amount-off kinds, else nothing. */
+    static BigDecimal faceValue(CouponTemplate template) {
+        boolean amountOff = template.kind() == Kind.NO_THRESHOLD || template.kind() == Kind.SPEND_SAVE;
+        return amountOff && template.value() != null ? template.value() : BigDecimal.ZERO;
     }
 
     @Transactional(readOnly = true)
@@ -155,6 +189,13 @@ public class Coupons {
         List<String> broken = new ArrayList<>();
         if (t.kind() != Kind.FREE_GIFT && t.giftSku() != null) {
             broken.add("giftSku: only a free_gift coupon has a gift");
+        }
+        if (t.budget() != null) {
+            if (t.kind() != Kind.NO_THRESHOLD && t.kind() != Kind.SPEND_SAVE) {
+                broken.add("budget: only amount-off coupons (no_threshold, spend_save) have a face value to budget");
+            } else if (t.value() != null && t.budget().compareTo(t.value()) < 0) {
+                broken.add("budget: must cover at least one coupon of the value");
+            }
         }
         switch (t.kind()) {
             case NO_THRESHOLD -> {

@@ -12,4 +12,18 @@ public record NewCouponTemplate(
         @Nullable String giftSku,
         int validDays,
         int totalStock,
-        int perUserLimit) {}
+        int perUserLimit,
+        @Nullable BigDecimal budget) {
+
+    public NewCouponTemplate(
+            String name,
+            Kind kind,
+            @Nullable BigDecimal threshold,
+            @Nullable BigDecimal value,
+            @Nullable String giftSku,
+            int validDays,
+            int totalStock,
+            int perUserLimit) {
+        this(name, kind, threshold, value, giftSku, validDays, totalStock, perUserLimit, null);
+    }
+}

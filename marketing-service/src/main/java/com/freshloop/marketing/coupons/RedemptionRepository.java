@@ -32,7 +32,8 @@ class RedemptionRepository {
 
     Optional<RedeemableCoupon> coupon(UUID id) {
         return jdbc.sql("""
-                        select c.id, c.user_id, c.campaign_id, c.status, c.expires_at, t.kind, t.threshold, t.value
+                        select c.id, c.user_id, c.campaign_id, c.status, c.expires_at, t.kind, t.threshold,
+                               coalesce(c.face_value, t.value) as value
                           from coupon c join coupon_template t on t.id = c.template_id
                          where c.id = :id
                         """)

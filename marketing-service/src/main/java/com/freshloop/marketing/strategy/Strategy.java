@@ -3,7 +3,10 @@ package com.freshloop.marketing.strategy;
 import com.freshloop.events.EventData;
 import com.freshloop.events.EventEnvelope;
 import com.freshloop.events.metrics.v1.MetricAlertRaised;
+import com.freshloop.marketing.coupons.CouponTemplate;
+import com.freshloop.marketing.coupons.Coupons;
 import com.freshloop.starter.kafka.ProcessedEvents;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The adjustable part of the marketing strategy. A drop of the repurchase rate (a {@code metric.alert_raised}
  * for the configured metric with a negative change) widens the win-back audience by one more lifecycle
- * stage ({@code at_risk} by default) — reaching shoppers before they fall silent — at most once; every alert
- * handled is recorded with the action taken and the reason, including "no change".
+ * stage ({@code at_risk} by default) — reaching shoppers before they fall silent — at most once, and raises
+ * the value of the win-back coupon ({@code raise.template-id}) by {@code raise.step} up to {@code raise.max-value},
+ * only while the template's budget covers one more coupon at the new value (the budget cap keeps bounding the
+ * total issued). Every alert handled is recorded with the action taken and the reason, including "no change".
  */
 @Service
 public class Strategy {
@@ -32,18 +39,31 @@ public class Strategy {
     private final Clock clock;
     private final String metric;
     private final String widenTo;
+    private final Coupons coupons;
+    private final UUID raiseTemplate;
+    private final BigDecimal raiseStep;
+    private final BigDecimal raiseMax;
 
     Strategy(
             JdbcClient jdbc,
             ProcessedEvents processed,
             Clock clock,
+            Coupons coupons,
             @Value("${freshloop.marketing.strategy.metric:repurchase_rate_30d}") String metric,
-            @Value("${freshloop.marketing.strategy.widen-to:at_risk}") String widenTo) {
+            @Value("${freshloop.marketing.strategy.widen-to:at_risk}") String widenTo,
+            @Value("${freshloop.marketing.strategy.raise.template-id:00000000-0000-0000-0000-00000000b050}")
+                    UUID raiseTemplate,
+            @Value("${freshloop.marketing.strategy.raise.step:5}") BigDecimal raiseStep,
+            @Value("${freshloop.marketing.strategy.raise.max-value:30}") BigDecimal raiseMax) {
         this.jdbc = jdbc;
         this.processed = processed;
         this.clock = clock;
+        this.coupons = coupons;
         this.metric = metric;
         this.widenTo = widenTo;
+        this.raiseTemplate = raiseTemplate;
+        this.raiseStep = raiseStep;
+        this.raiseMax = raiseMax;
     }
 
     @Transactional
@@ -63,16 +83,60 @@ public class Strategy {
                 == 0;
         String reason = "%s fell to %.4f, %.1f%% against its baseline %.4f"
                 .formatted(alert.metric(), alert.value(), alert.changeRatio() * 100, alert.baseline());
-        if (!widened) {
-            record(alert, "none", reason + "; the win-back audience already includes " + widenTo, now);
-            return;
+        String notWidened = "the win-back audience already includes " + widenTo;
+        if (widened) {
+            long id = record(alert, "widen_winback_audience", reason + "; win-back now also reaches " + widenTo, now);
+            jdbc.sql("insert into winback_extra_stage (stage, adjustment_id, added_at) values (:s, :id, :at)")
+                    .param("s", widenTo)
+                    .param("id", id)
+                    .param("at", Timestamp.from(now))
+                    .update();
         }
-        long id = record(alert, "widen_winback_audience", reason + "; win-back now also reaches " + widenTo, now);
-        jdbc.sql("insert into winback_extra_stage (stage, adjustment_id, added_at) values (:s, :id, :at)")
-                .param("s", widenTo)
-                .param("id", id)
-                .param("at", Timestamp.from(now))
-                .update();
+        CouponTemplate template = coupons.template(raiseTemplate);
+        String notRaised = whyNotRaised(template);
+        if (notRaised == null) {
+            BigDecimal from = template.value();
+            BigDecimal to = raised(template);
+            String why = reason + "; the win-back coupon '" + template.name() + "' now takes " + to + " off instead of "
+                    + from + " (at most " + raiseMax + ", budget " + budgetText(template) + ")";
+            if (coupons.changeValue(raiseTemplate, to, "strategy:" + alert.ruleId(), why)) {
+                record(alert, "raise_coupon_value", why, now);
+                return;
+            }
+            notRaised = "the budget left (" + budgetText(template) + ") does not cover a coupon of " + to;
+        }
+        if (!widened) {
+            record(alert, "none", reason + "; " + notWidened + ", and " + notRaised, now);
+        }
+    }
+
+    BigDecimal raised(CouponTemplate template) {
+        BigDecimal value = template.value() == null ? BigDecimal.ZERO : template.value();
+        return value.add(raiseStep).min(raiseMax);
+    }
+
+    /** Why the win-back coupon's value cannot go up, or null when it can. */
+    @Nullable
+    String whyNotRaised(CouponTemplate template) {
+        if (template.value() == null) {
+            return "the coupon '" + template.name() + "' has no amount to raise";
+        }
+        BigDecimal to = raised(template);
+        if (to.compareTo(template.value()) <= 0) {
+            return "the win-back coupon already takes " + template.value() + " off, the most allowed (" + raiseMax
+                    + ")";
+        }
+        if (template.threshold() != null && to.compareTo(template.threshold()) >= 0) {
+            return "a coupon of " + to + " would reach its spend threshold " + template.threshold();
+        }
+        if (template.budget() != null && template.budgetUsed().add(to).compareTo(template.budget()) > 0) {
+            return "the budget left (" + budgetText(template) + ") does not cover a coupon of " + to;
+        }
+        return null;
+    }
+
+    private static String budgetText(CouponTemplate template) {
+        return template.budget() == null ? "uncapped" : template.budgetUsed() + " of " + template.budget() + " used";
     }
 
     /** The configured win-back stages plus those added by adjustments. */

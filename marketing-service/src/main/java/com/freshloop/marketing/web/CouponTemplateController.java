@@ -41,7 +41,8 @@ class CouponTemplateController {
     @ApiResponse(responseCode = "400", description = "a field is missing or out of range")
     @ApiResponse(
             responseCode = "422",
-            description = "a rule of the kind is broken, e.g. spend_save with threshold <= value")
+            description = "a rule of the kind is broken, e.g. spend_save with threshold <= value, or a budget on a"
+                    + " percentage or free_gift template")
     ResponseEntity<CouponTemplate> create(@Valid @RequestBody CreateCouponTemplateRequest request) {
         CouponTemplate template = coupons.createTemplate(request.toCommand(), CurrentUser.name());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -74,7 +75,8 @@ class CouponTemplateController {
     @ApiResponse(
             responseCode = "409",
             description =
-                    "out of stock, the user holds the per-user limit, or the requestId was used for another coupon")
+                    "out of stock, over the budget cap, the user holds the per-user limit, or the requestId was used"
+                            + " for another coupon")
     ResponseEntity<Coupon> issue(@PathVariable UUID id, @Valid @RequestBody IssueCouponRequest request) {
         IssuedCoupon issued = coupons.issue(id, request.userId(), request.requestId(), CurrentUser.name());
         return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK)

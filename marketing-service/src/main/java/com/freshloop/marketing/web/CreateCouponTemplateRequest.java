@@ -44,7 +44,14 @@ record CreateCouponTemplateRequest(
         Integer totalStock,
 
         @Schema(description = "how many coupons of this template one user may hold") @NotNull @Min(1) @Max(1_000)
-        Integer perUserLimit) {
+        Integer perUserLimit,
+
+        @Schema(
+                description =
+                        "optional budget cap: the total face value (value x coupons) the template may issue; amount-off kinds only")
+        @Positive
+        @Digits(integer = 12, fraction = 2)
+        BigDecimal budget) {
 
     NewCouponTemplate toCommand() {
         return new NewCouponTemplate(
@@ -55,6 +62,7 @@ record CreateCouponTemplateRequest(
                 giftSku,
                 validDays,
                 totalStock,
-                perUserLimit);
+                perUserLimit,
+                budget);
     }
 }

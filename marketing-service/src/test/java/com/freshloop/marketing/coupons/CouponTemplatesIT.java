@@ -150,6 +150,32 @@ class CouponTemplatesIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has(TEMPLATES + "/{id}/issues")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/marketing/me/coupons")).isTrue();
+        tools.jackson.databind.JsonNode paths = docs.json().get("paths");
+        assertThat(paths.has("/admin/v1/marketing/group-buys"))
+                .as("/admin/v1/marketing/group-buys")
+                .isTrue();
+        assertThat(paths.has("/admin/v1/marketing/group-buys/{id}"))
+                .as("/admin/v1/marketing/group-buys/{id}")
+                .isTrue();
+        assertThat(paths.has("/api/v1/marketing/me/group-buys/{offerId}/teams"))
+                .as("/api/v1/marketing/me/group-buys/{offerId}/teams")
+                .isTrue();
+        assertThat(paths.has("/api/v1/marketing/me/group-buy-teams/{teamId}/members"))
+                .as("/api/v1/marketing/me/group-buy-teams/{teamId}/members")
+                .isTrue();
+        assertThat(paths.has("/api/v1/marketing/me/group-buy-teams"))
+                .as("/api/v1/marketing/me/group-buy-teams")
+                .isTrue();
+        assertThat(paths.has("/api/v1/marketing/me/referral-code"))
+                .as("/api/v1/marketing/me/referral-code")
+                .isTrue();
+        assertThat(paths.has("/api/v1/marketing/me/referrals"))
+                .as("/api/v1/marketing/me/referrals")
+                .isTrue();
+        assertThat(paths.has("/admin/v1/marketing/strategy/adjustments"))
+                .as("/admin/v1/marketing/strategy/adjustments")
+                .isTrue();
+        assertThat(docs.body()).contains("budget");
     }
 
     private void assertBadField(String body, String field) {

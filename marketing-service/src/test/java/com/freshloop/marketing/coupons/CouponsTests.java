@@ -3,6 +3,8 @@ package com.freshloop.marketing.coupons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CouponsTests {
@@ -50,6 +52,69 @@ class CouponsTests {
         assertThat(Kind.of("spend_save")).contains(Kind.SPEND_SAVE);
         assertThat(Kind.of("SPEND_SAVE")).isEmpty();
         assertThat(Kind.FREE_GIFT.wire()).isEqualTo("free_gift");
+    }
+
+    @Test
+    void aBudgetIsForAmountOffKindsAndCoversOneCoupon() {
+        assertThat(Coupons.kindRuleViolations(budgeted(Kind.NO_THRESHOLD, "10", "100")))
+                .isEmpty();
+        assertThat(Coupons.kindRuleViolations(budgeted(Kind.NO_THRESHOLD, "10", "5")))
+                .containsExactly("budget: must cover at least one coupon of the value");
+        assertThat(Coupons.kindRuleViolations(budgeted(Kind.PERCENTAGE, "10", "100")))
+                .containsExactly(
+                        "budget: only amount-off coupons (no_threshold, spend_save) have a face value to budget");
+    }
+
+    @Test
+    void remainingIssuesAreTheStockLeftAndNoMoreThanTheBudgetLeftCovers() {
+        assertThat(stored(100, 10, null, "0", "20").remainingIssues()).isEqualTo(90);
+        // 200 - 60 = 140 left covers 7 coupons of 20
+        assertThat(stored(100, 3, "200", "60", "20").remainingIssues()).isEqualTo(7);
+        assertThat(stored(5, 3, "200", "60", "20").remainingIssues()).isEqualTo(2);
+        assertThat(stored(100, 10, "200", "190", "20").remainingIssues()).isZero();
+    }
+
+    @Test
+    void theFaceValueTakenFromTheBudgetIsTheAmountOff() {
+        assertThat(Coupons.faceValue(stored(10, 0, null, "0", "20"))).isEqualByComparingTo("20");
+        CouponTemplate gift = new CouponTemplate(
+                UUID.randomUUID(),
+                "gift",
+                Kind.FREE_GIFT,
+                null,
+                null,
+                "garlic",
+                7,
+                10,
+                1,
+                0,
+                null,
+                BigDecimal.ZERO,
+                "ops",
+                Instant.now());
+        assertThat(Coupons.faceValue(gift)).isEqualByComparingTo("0");
+    }
+
+    private static CouponTemplate stored(int stock, int issued, String budget, String used, String value) {
+        return new CouponTemplate(
+                UUID.randomUUID(),
+                "t",
+                Kind.NO_THRESHOLD,
+                null,
+                new BigDecimal(value),
+                null,
+                7,
+                stock,
+                1,
+                issued,
+                budget == null ? null : new BigDecimal(budget),
+                new BigDecimal(used),
+                "ops",
+                Instant.now());
+    }
+
+    private static NewCouponTemplate budgeted(Kind kind, String value, String budget) {
+        return new NewCouponTemplate("test", kind, null, new BigDecimal(value), null, 7, 10, 1, new BigDecimal(budget));
     }
 
     private static NewCouponTemplate template(Kind kind, String threshold, String value, String giftSku) {
