@@ -50,13 +50,17 @@ public class RateLimitFilter implements WebFilter, Ordered {
             if (!byIp.isAllowed()) {
                 return reject(exchange, byIp, "Too many requests from your address.");
             }
+            // decide first, then continue the chain exactly once: chain.filter completes empty, so it
+            // must not sit before a switchIfEmpty (that would run the rest of the chain a second time)
             return exchange.getPrincipal()
                     .map(Principal::getName)
                     .flatMap(user -> limiter.isAllowed(USER_BUCKET, "user:" + user))
                     .flatMap(byUser -> byUser.isAllowed()
-                            ? copyHeaders(exchange, byUser).then(chain.filter(exchange))
-                            : reject(exchange, byUser, "Too many requests; slow down."))
-                    .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                            ? copyHeaders(exchange, byUser).thenReturn(Boolean.TRUE)
+                            : reject(exchange, byUser, "Too many requests; slow down.")
+                                    .thenReturn(Boolean.FALSE))
+                    .defaultIfEmpty(Boolean.TRUE)
+                    .flatMap(allowed -> allowed ? chain.filter(exchange) : Mono.empty());
         });
     }
 
