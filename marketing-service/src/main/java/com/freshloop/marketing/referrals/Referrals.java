@@ -3,7 +3,9 @@ package com.freshloop.marketing.referrals;
 import com.freshloop.events.EventData;
 import com.freshloop.events.EventEnvelope;
 import com.freshloop.events.behaviour.v1.OrderPlaced;
+import com.freshloop.events.marketing.v1.ReferralRewarded;
 import com.freshloop.starter.kafka.ProcessedEvents;
+import com.freshloop.starter.outbox.EventOutbox;
 import com.freshloop.starter.web.ConflictException;
 import com.freshloop.starter.web.NotFoundException;
 import com.freshloop.starter.web.UnprocessableException;
@@ -27,13 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
  * Share-for-points referrals. A shopper gets one referral code; a new user (no orders yet) binds one code,
  * once; the referrer is credited {@code points} when that user's first {@code order.placed} arrives. A code
  * is refused as a self-referral when it is the user's own, or when the binding device is the device the
- * code was handed out to. The credit is recorded here ({@code referral.points}): platform/events has no
- * event marketing could publish for membership to add points ({@code points.credited} is membership's own).
+ * code was handed out to. The credit is recorded here ({@code referral.points}) and, in the same transaction,
+ * published through the outbox as {@code referral.rewarded} (subject = the referrer), from which
+ * membership-service adds the points to the referrer's ledger.
  */
 @Service
 public class Referrals {
 
     static final String CONSUMER = "marketing-service.referrals";
+    static final String SOURCE = "marketing-service";
     private static final Logger log = LoggerFactory.getLogger(Referrals.class);
     // No 0/O, 1/I/L: codes are read aloud and typed.
     private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
@@ -41,6 +45,7 @@ public class Referrals {
 
     private final JdbcClient jdbc;
     private final ProcessedEvents processed;
+    private final EventOutbox outbox;
     private final Clock clock;
     private final int points;
     private final SecureRandom random = new SecureRandom();
@@ -48,10 +53,12 @@ public class Referrals {
     Referrals(
             JdbcClient jdbc,
             ProcessedEvents processed,
+            EventOutbox outbox,
             Clock clock,
             @Value("${freshloop.marketing.referrals.points:100}") int points) {
         this.jdbc = jdbc;
         this.processed = processed;
+        this.outbox = outbox;
         this.clock = clock;
         this.points = points;
     }
@@ -135,7 +142,11 @@ public class Referrals {
         return new Binding(binding.code(), binding.status(), binding.boundAt(), inserted);
     }
 
-    /** On the referred user's first {@code order.placed}: credit the referrer, once. */
+    /**
+     * On the referred user's first {@code order.placed}: credit the referrer, once, and publish
+     * {@code referral.rewarded} in the same transaction, so membership adds the points exactly when the credit
+     * is recorded.
+     */
     @Transactional
     public void apply(EventEnvelope<EventData> event) {
         if (!(event.data() instanceof OrderPlaced order)
@@ -143,21 +154,28 @@ public class Referrals {
                 || !processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
-        List<String> credited = jdbc.sql("""
+        String invitee = event.subject();
+        Instant at = now();
+        record Credited(String referrerId, String code) {}
+        List<Credited> credited = jdbc.sql("""
                         update referral set status = 'credited', points = :p, order_id = :o, credited_at = :at
                          where invitee_id = :i and status = 'pending'
-                        returning referrer_id
+                        returning referrer_id, code
                         """)
                 .param("p", points)
                 .param("o", order.orderId())
-                .param("at", Timestamp.from(now()))
-                .param("i", event.subject())
-                .query(String.class)
+                .param("at", Timestamp.from(at))
+                .param("i", invitee)
+                .query((rs, i) -> new Credited(rs.getString("referrer_id"), rs.getString("code")))
                 .list();
-        for (String referrer : credited) {
+        for (Credited referral : credited) {
+            if (points > 0) {
+                outbox.publish(EventEnvelope.of(
+                        SOURCE, referral.referrerId(), at, new ReferralRewarded(invitee, points, referral.code())));
+            }
             log.info(
                     "referrer {} credited {} points for the first order {} of a referred user",
-                    referrer,
+                    referral.referrerId(),
                     points,
                     order.orderId());
         }

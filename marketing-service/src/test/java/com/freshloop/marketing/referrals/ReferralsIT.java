@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.freshloop.events.EventEnvelope;
+import com.freshloop.events.Topics;
 import com.freshloop.events.behaviour.v1.OrderPlaced;
+import com.freshloop.events.marketing.v1.ReferralRewarded;
 import com.freshloop.marketing.MarketingIntegrationTest;
 import com.freshloop.testing.ApiClient;
 import com.freshloop.testing.KafkaTestClient;
@@ -79,7 +81,7 @@ class ReferralsIT {
                 .isEqualTo(200);
 
         order(invitee, "o1-" + run);
-        order(invitee, "o2-" + run);
+        var second = order(invitee, "o2-" + run);
         await().atMost(Duration.ofSeconds(30)).until(() -> pointsOf(referrer) == 100);
 
         var mine = api.get(REFERRALS, TestTokens.shopper(referrer));
@@ -98,6 +100,31 @@ class ReferralsIT {
                         .query(String.class)
                         .single())
                 .isEqualTo("o1-" + run);
+
+        // the credit is published for membership (which owns the points), keyed by the referrer, exactly once
+        var rewarded = kafka.await(
+                Topics.MARKETING,
+                e -> referrer.equals(e.subject()) && e.data() instanceof ReferralRewarded,
+                1,
+                Duration.ofSeconds(30));
+        assertThat(rewarded.get(0).source()).isEqualTo("marketing-service");
+        assertThat(rewarded.get(0).data()).isEqualTo(new ReferralRewarded(invitee, 100, value));
+        // both orders were consumed (same key, same partition, in order), and only the first published
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("""
+                                select count(*) from processed_event
+                                 where consumer = 'marketing-service.referrals' and event_id = :id
+                                """)
+                                .param("id", second.id())
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        assertThat(jdbc.sql("""
+                                select count(*) from event_publication
+                                 where serialized_event::jsonb ->> 'type' = 'referral.rewarded'
+                                   and serialized_event::jsonb ->> 'subject' = :r
+                                """).param("r", referrer).query(Integer.class).single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -201,8 +228,8 @@ class ReferralsIT {
         return "{\"code\": \"" + code + "\"}";
     }
 
-    private void order(String user, String orderId) {
-        kafka.publish(EventEnvelope.of(
+    private EventEnvelope<OrderPlaced> order(String user, String orderId) {
+        var order = EventEnvelope.of(
                 "behaviour",
                 user,
                 Instant.now(),
@@ -214,7 +241,9 @@ class ReferralsIT {
                         BigDecimal.ZERO,
                         new BigDecimal("5.00"),
                         "wechat",
-                        null)));
+                        null));
+        kafka.publish(order);
+        return order;
     }
 
     private long pointsOf(String referrer) {

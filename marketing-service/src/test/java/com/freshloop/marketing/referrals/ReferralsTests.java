@@ -17,7 +17,7 @@ class ReferralsTests {
 
     @Test
     void codesAreEightUnambiguousCharacters() {
-        Referrals referrals = new Referrals(null, null, null, 100);
+        Referrals referrals = new Referrals(null, null, null, null, 100);
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String code = referrals.newCode();

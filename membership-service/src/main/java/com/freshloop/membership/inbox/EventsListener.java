@@ -17,8 +17,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One consumer (group {@code membership-service}) for behaviour and supply events, handing each event
- * to every feature that reacts to it. Each feature is idempotent on its own (processed events, unique
+ * One consumer (group {@code membership-service}) for behaviour, supply and marketing events, handing
+ * each event to every feature that reacts to it. Each feature is idempotent on its own (processed events, unique
  * keys), so a redelivery after a partial failure applies only what is missing.
  */
 @Component
@@ -37,7 +37,7 @@ class EventsListener {
     }
 
     @KafkaListener(
-            topics = {Topics.BEHAVIOUR, Topics.SUPPLY},
+            topics = {Topics.BEHAVIOUR, Topics.SUPPLY, Topics.MARKETING},
             groupId = "membership-service")
     void on(EventEnvelope<EventData> event) {
         String userId = event.subject();

@@ -4,6 +4,7 @@ import com.freshloop.events.EventData;
 import com.freshloop.events.EventEnvelope;
 import com.freshloop.events.behaviour.v1.OrderPlaced;
 import com.freshloop.events.behaviour.v1.ReviewPosted;
+import com.freshloop.events.marketing.v1.ReferralRewarded;
 import com.freshloop.events.membership.v1.PointsCredited;
 import com.freshloop.events.membership.v1.PointsDebited;
 import com.freshloop.events.membership.v1.TierChanged;
@@ -47,6 +48,7 @@ public class Memberships {
     static final String SPEND_REASON = "redeem";
     static final String EXPIRY_REASON = "expiry";
     static final String LATE_REASON = "late_delivery";
+    static final String REFERRAL_REASON = "referral";
 
     private final MemberRepository members;
     private final Tiers tiers;
@@ -111,7 +113,8 @@ public class Memberships {
     /**
      * Events that move growth or points, each applied once per event id: an order adds its total to
      * the growth value and one point per whole yuan; a review adds growth (capped per day); a late
-     * delivery pays the compensation points supply decided on.
+     * delivery pays the compensation points supply decided on; a referral reward (marketing's
+     * {@code referral.rewarded}, subject = the referrer) pays the referrer the points marketing recorded.
      */
     @Transactional
     public void apply(EventEnvelope<EventData> event) {
@@ -124,6 +127,8 @@ public class Memberships {
             review(event);
         } else if (event.data() instanceof DeliveryLate late) {
             late(event, late);
+        } else if (event.data() instanceof ReferralRewarded referral) {
+            referral(event, referral);
         }
     }
 
@@ -169,6 +174,18 @@ public class Memberships {
             return;
         }
         award(Objects.requireNonNull(event.subject()), late.compensationPoints(), LATE_REASON, "late:" + event.id());
+    }
+
+    /**
+     * Credits the referrer once per event id (ledger key {@code referral:<event id>}); an invalid reward is
+     * refused with an {@link IllegalArgumentException}, which sends the record to the dead-letter topic.
+     */
+    private void referral(EventEnvelope<EventData> event, ReferralRewarded referral) {
+        var violations = referral.violations();
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("invalid referral.rewarded " + event.id() + ": " + violations);
+        }
+        award(Objects.requireNonNull(event.subject()), referral.points(), REFERRAL_REASON, "referral:" + event.id());
     }
 
     /**

@@ -8,6 +8,7 @@ import com.freshloop.events.EventEnvelope;
 import com.freshloop.events.Topics;
 import com.freshloop.events.behaviour.v1.OrderPlaced;
 import com.freshloop.events.behaviour.v1.PageViewed;
+import com.freshloop.events.marketing.v1.ReferralRewarded;
 import com.freshloop.events.membership.v1.PointsCredited;
 import com.freshloop.events.membership.v1.PointsDebited;
 import com.freshloop.events.membership.v1.TierChanged;
@@ -119,6 +120,57 @@ class MembershipIT {
                 .untilAsserted(() -> assertThat(me().get("points").asLong()).isEqualTo(100));
         assertThat(me().get("growth").decimalValue()).isEqualByComparingTo("100.90");
         assertThat(ledgerRows(user)).isEqualTo(2);
+    }
+
+    @Test
+    void aReferralRewardDeliveredTwiceCreditsTheReferrerOnce() {
+        var reward = EventEnvelope.of(
+                "marketing-service", user, Instant.now(), new ReferralRewarded("new-" + user, 100, "7KQ2M9XA"));
+        kafka.publish(reward);
+        kafka.publish(reward);
+        // a marker on the same topic and key: once its point is there, both copies of the reward were consumed
+        kafka.publish(EventEnvelope.of(
+                "marketing-service", user, Instant.now(), new ReferralRewarded("next-" + user, 1, "7KQ2M9XA")));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(me().get("points").asLong()).isEqualTo(101));
+        var points = api.get("/api/v1/membership/me/points", shopper);
+        assertThat(points.status()).isEqualTo(200);
+        assertThat(points.json()).hasSize(2);
+        assertThat(points.json().findValuesAsString("reason")).containsExactly("referral", "referral");
+        assertThat(points.json().get(1).get("delta").asLong()).isEqualTo(100);
+        assertThat(points.json().get(1).get("balanceAfter").asLong()).isEqualTo(100);
+        assertThat(points.json().get(0).get("delta").asLong()).isEqualTo(1);
+        // applied once more in-process, the same event id still credits nothing
+        memberships.apply(untyped(reward));
+        assertThat(me().get("points").asLong()).isEqualTo(101);
+        assertThat(ledgerRows(user)).isEqualTo(2);
+
+        var credits = kafka.await(Topics.MEMBERSHIP, about(user, PointsCredited.class), 2, TIMEOUT).stream()
+                .map(EventEnvelope::data)
+                .toList();
+        assertThat(credits)
+                .containsExactlyInAnyOrder(
+                        new PointsCredited(100, "referral", 100), new PointsCredited(1, "referral", 101));
+    }
+
+    @Test
+    void anInvalidOrUnreadableReferralRewardGoesToTheDeadLetterTopic() {
+        var invalid = EventEnvelope.of(
+                "marketing-service", user, Instant.now(), new ReferralRewarded("new-" + user, -100, "7KQ2M9XA"));
+        kafka.publish(invalid);
+        kafka.publishRaw(Topics.MARKETING, user, "{\"not\":\"a reward for " + user + "\"}");
+
+        // both are parked on the dead-letter topic and the consumer moves on: a valid reward after them is credited
+        assertThat(kafka.awaitRaw(
+                        Topics.deadLetter(Topics.MARKETING), invalid.id().toString(), TIMEOUT))
+                .allSatisfy(parked -> assertThat(parked).contains("\"points\":-100"));
+        kafka.awaitRaw(Topics.deadLetter(Topics.MARKETING), "a reward for " + user, TIMEOUT);
+        kafka.publish(EventEnvelope.of(
+                "marketing-service", user, Instant.now(), new ReferralRewarded("new-" + user, 100, "7KQ2M9XA")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(me().get("points").asLong()).isEqualTo(100));
+        assertThat(ledgerRows(user)).isEqualTo(1);
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.freshloop.events.marketing.v1.CouponIssued;
 import com.freshloop.events.marketing.v1.CouponRedeemed;
 import com.freshloop.events.marketing.v1.CouponRestored;
 import com.freshloop.events.marketing.v1.MessageSent;
+import com.freshloop.events.marketing.v1.ReferralRewarded;
 import com.freshloop.events.membership.v1.PointsCredited;
 import com.freshloop.events.membership.v1.PointsDebited;
 import com.freshloop.events.membership.v1.TierChanged;
@@ -82,6 +83,7 @@ public final class EventCatalog {
             new Entry("coupon.restored", 1, CouponRestored.class, Topics.MARKETING),
             new Entry("message.sent", 1, MessageSent.class, Topics.MARKETING),
             new Entry("campaign.assigned", 1, CampaignAssigned.class, Topics.MARKETING),
+            new Entry("referral.rewarded", 1, ReferralRewarded.class, Topics.MARKETING),
             new Entry("stock.replenished", 1, StockReplenished.class, Topics.SUPPLY),
             new Entry("stock.out", 1, StockedOut.class, Topics.SUPPLY),
             new Entry("delivery.late", 1, DeliveryLate.class, Topics.SUPPLY),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.freshloop.events.behaviour.v1.CartItemAdded;
 import com.freshloop.events.behaviour.v1.OrderPlaced;
+import com.freshloop.events.marketing.v1.ReferralRewarded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,20 @@ class EventCodecTests {
         var order = new OrderPlaced(
                 "o", "r", java.util.List.of(), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, null, null);
         assertThat(order.violations()).extracting(Violation::field).containsExactly("lines");
+    }
+
+    @Test
+    void aReferralRewardNeedsPointsTheReferredUserAndTheCode() {
+        assertThat(new ReferralRewarded("", 0, null).violations())
+                .extracting(Violation::field)
+                .containsExactly("referredUserId", "points", "code");
+        var event = EventEnvelope.of(
+                "marketing-service",
+                "u-1",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new ReferralRewarded("u-2", 100, "C0DE"));
+        assertThat(event.type()).isEqualTo("referral.rewarded");
+        assertThat(event.topic()).isEqualTo(Topics.MARKETING);
+        assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
     }
 }

@@ -18,6 +18,7 @@ import com.freshloop.events.marketing.v1.CouponIssued;
 import com.freshloop.events.marketing.v1.CouponRedeemed;
 import com.freshloop.events.marketing.v1.CouponRestored;
 import com.freshloop.events.marketing.v1.MessageSent;
+import com.freshloop.events.marketing.v1.ReferralRewarded;
 import com.freshloop.events.membership.v1.PointsCredited;
 import com.freshloop.events.membership.v1.PointsDebited;
 import com.freshloop.events.membership.v1.TierChanged;
@@ -87,6 +88,7 @@ final class EventSamples {
             sample(new CouponRestored("c-42", "o-1001")),
             sample(new MessageSent("m-5", "app_push", "winback-2026-03", "back_in_stock")),
             sample(new CampaignAssigned("winback-2026-03", "control", "silent_30d")),
+            sample(new ReferralRewarded("u-17", 100, "7KQ2M9XA")),
             sample(new StockReplenished("eggs-12", "sh-pudong", 240, 240, true)),
             sample(new StockedOut("eggs-12", "sh-pudong")),
             sample(new DeliveryLate("o-1001", 6, 50)),
