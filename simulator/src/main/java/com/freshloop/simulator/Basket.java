@@ -13,8 +13,21 @@ import java.util.List;
  */
 public record Basket(int member, LocalDate date, List<String> items) {
 
+    /** The default shoppers' id prefix. */
+    public static final String DEFAULT_COHORT = "g-";
+
+    private static volatile String cohort = DEFAULT_COHORT;
+
+    /**
+     * Sets the prefix of every shopper id of this process (the simulator's {@code --cohort}): a run with a
+     * new prefix replays new shoppers, a run with the same prefix is de-duplicated by the collector.
+     */
+    public static void useCohort(String prefix) {
+        cohort = prefix;
+    }
+
     /** The platform user id of a data-set member, e.g. {@code g-1808}. */
     public static String userId(int member) {
-        return "g-" + member;
+        return cohort + member;
     }
 }

@@ -26,11 +26,12 @@ public record Options(
         Path report,
         String dashboard,
         boolean skipCampaign,
-        int rate) {
+        int rate,
+        String cohort) {
 
     static final String USAGE = """
             usage: simulator [--members N] [--weeks N] [--synthetic] [--gateway URL] [--concurrency N]
-                             [--rate N] [--report FILE] [--no-campaign]
+                             [--rate N] [--report FILE] [--no-campaign] [--cohort PREFIX]
               --members N      replay only the first N members (default: all 3,898)
               --weeks N        simulated campaign weeks after the replay (default 4)
               --synthetic      generated shoppers calibrated on the data set's statistics (automatic when the
@@ -40,6 +41,8 @@ public record Options(
               --rate N         requests per second at most (default 150, under the gateway's 200/s per IP)
               --report FILE    default .freshloop/demo-report.json under the repository root
               --no-campaign    only replay and score the profiles
+              --cohort PREFIX  shopper id prefix (default: a new one per run, e.g. g7k3x-, so a repeated demo
+                               replays new shoppers; reuse a prefix to replay the same ones, de-duplicated)
             """;
 
     static Options parse(String[] args, Path repoRoot) {
@@ -58,6 +61,7 @@ public record Options(
         int rate = 150;
         Path report = repoRoot.resolve(".freshloop").resolve("demo-report.json");
         String dashboard = "http://localhost:8086/dashboard/";
+        String cohort = "g" + Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36) + "-";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--members" -> members = positive(args, ++i);
@@ -69,11 +73,29 @@ public record Options(
                 case "--rate" -> rate = positive(args, ++i);
                 case "--report" -> report = Path.of(value(args, ++i));
                 case "--dashboard" -> dashboard = value(args, ++i);
+                case "--cohort" -> cohort = cohort(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         return new Options(
-                members, weeks, synthetic, gateway, datasets, concurrency, report, dashboard, skipCampaign, rate);
+                members,
+                weeks,
+                synthetic,
+                gateway,
+                datasets,
+                concurrency,
+                report,
+                dashboard,
+                skipCampaign,
+                rate,
+                cohort);
+    }
+
+    private static String cohort(String prefix) {
+        if (!prefix.matches("[A-Za-z0-9_.-]{1,20}")) {
+            throw new IllegalArgumentException("--cohort must be 1 to 20 letters, digits, '_', '.' or '-'");
+        }
+        return prefix;
     }
 
     private static String value(String[] args, int i) {

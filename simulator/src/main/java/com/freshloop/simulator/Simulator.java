@@ -71,6 +71,7 @@ public final class Simulator {
         Path root = repoRoot(cwd);
         try {
             Options options = Options.parse(args, root);
+            Basket.useCohort(options.cohort());
             String secret = Secrets.jwtSecret(System.getenv(), cwd);
             new Simulator(options, secret, System.out, Clock.systemUTC()).run();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -117,6 +118,7 @@ public final class Simulator {
         DatasetStats stats = DatasetStats.of(baskets);
         TimeShift shift = TimeShift.mapping(stats.lastDay(), LocalDate.now(clock.withZone(TimeShift.ZONE)));
         report.put("members", baskets.size());
+        report.put("cohort", options.cohort());
         report.put("baskets", baskets.values().stream().mapToInt(List::size).sum());
         report.put(
                 "simulatedPeriod",
@@ -657,7 +659,10 @@ public final class Simulator {
         try {
             GatewayClient direct = new GatewayClient(options.dashboard());
             GatewayClient.Response response = direct.get("", operatorToken());
-            return response.ok() ? options.dashboard() : "not available (HTTP " + response.status() + ")";
+            // the page sends a browser without a session to its sign-in (302): it is there
+            return response.ok() || response.status() / 100 == 3
+                    ? options.dashboard()
+                    : "not available (HTTP " + response.status() + ")";
         } catch (RuntimeException e) {
             return "not available";
         }
@@ -679,7 +684,8 @@ public final class Simulator {
         out.println();
         out.println("==== " + LABEL + " demo report (simulated shoppers, not real customers) ====");
         out.println("source:            " + report.get("source"));
-        out.println("members replayed:  " + report.get("members") + " (" + report.get("baskets") + " baskets)");
+        out.println("members replayed:  " + report.get("members") + " (" + report.get("baskets") + " baskets, ids "
+                + report.get("cohort") + "<member>)");
         out.println("simulated period:  " + report.get("simulatedPeriod"));
         out.println("replay:            " + report.get("replay"));
         out.println("profile segments:  " + report.get("segments"));
