@@ -3,8 +3,10 @@ package com.freshloop.profile.web;
 import com.freshloop.profile.lifecycle.Stage;
 import com.freshloop.profile.profiles.BatchRuns;
 import com.freshloop.profile.profiles.ClusterModelStore;
+import com.freshloop.profile.profiles.ProfileBatch;
 import com.freshloop.profile.profiles.Profiles;
 import com.freshloop.profile.rfm.Segment;
+import com.freshloop.starter.runs.BackgroundRuns;
 import com.freshloop.starter.security.CurrentUser;
 import com.freshloop.starter.web.BadRequestException;
 import com.freshloop.starter.web.NotFoundException;
@@ -116,9 +118,9 @@ class ProfileController {
                     + " Location) to poll at GET /admin/v1/profile/batch/runs/{runId}. While a run is in"
                     + " progress a request joins it (same run id) instead of starting another.")
     @ApiResponse(responseCode = "202", description = "The run started, or the one in progress")
-    ResponseEntity<BatchRuns.Run> runBatch() {
-        BatchRuns.Started started = batchRuns.start(CurrentUser.name());
-        BatchRuns.Run run = started.run();
+    ResponseEntity<BackgroundRuns.Run<ProfileBatch.Summary>> runBatch() {
+        BackgroundRuns.Started<ProfileBatch.Summary> started = batchRuns.start(CurrentUser.name());
+        BackgroundRuns.Run<ProfileBatch.Summary> run = started.run();
         profiles.audit(
                 CurrentUser.name(),
                 "profile.batch.run",
@@ -130,8 +132,8 @@ class ProfileController {
     }
 
     @GetMapping("/admin/v1/profile/batch/runs/{runId}")
-    @Operation(summary = "One batch run: running, succeeded (with what it did) or failed (with why) (operators)")
-    BatchRuns.Run batchRun(@PathVariable UUID runId) {
+    @Operation(summary = "One batch run: running, succeeded (result: what it did) or failed (error: why) (operators)")
+    BackgroundRuns.Run<ProfileBatch.Summary> batchRun(@PathVariable UUID runId) {
         return batchRuns
                 .find(runId)
                 .orElseThrow(() -> new NotFoundException("No batch run " + runId + " on this instance."));
@@ -139,7 +141,7 @@ class ProfileController {
 
     @GetMapping("/admin/v1/profile/batch/runs")
     @Operation(summary = "The recent batch runs, newest first (operators)")
-    List<BatchRuns.Run> batchRuns() {
+    List<BackgroundRuns.Run<ProfileBatch.Summary>> batchRuns() {
         return batchRuns.recent();
     }
 

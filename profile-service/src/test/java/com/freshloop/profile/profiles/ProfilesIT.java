@@ -91,7 +91,7 @@ class ProfilesIT {
         assertThat(batch.header("Location")).isEqualTo("/admin/v1/profile/batch/runs/" + runId);
         JsonNode finished = awaitRun(runId, "ops-" + run);
         assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("succeeded");
-        assertThat(finished.get("summary").get("users").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(finished.get("result").get("users").asInt()).isGreaterThanOrEqualTo(30);
         assertThat(jdbc.sql("select count(*) from audit_log where actor = :a and action = 'profile.batch.run'")
                         .param("a", "ops-" + run)
                         .query(Long.class)

@@ -4,6 +4,7 @@ import com.freshloop.recommendation.training.ModelRun;
 import com.freshloop.recommendation.training.ModelTrainer;
 import com.freshloop.recommendation.training.Related;
 import com.freshloop.recommendation.training.TrainingRuns;
+import com.freshloop.starter.runs.BackgroundRuns;
 import com.freshloop.starter.security.CurrentUser;
 import com.freshloop.starter.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,22 +49,22 @@ class ModelController {
                     + " GET /admin/v1/recommendations/model/train/runs/{runId}; a request while one runs joins it."
                     + " A run without baskets to train on fails with that reason.")
     @ApiResponse(responseCode = "202", description = "The run started, or the one in progress")
-    ResponseEntity<TrainingRuns.Run> train() {
-        TrainingRuns.Run run = runs.start(CurrentUser.name()).run();
+    ResponseEntity<BackgroundRuns.Run<ModelRun>> train() {
+        BackgroundRuns.Run<ModelRun> run = runs.start(CurrentUser.name()).run();
         return ResponseEntity.accepted()
                 .location(URI.create("/admin/v1/recommendations/model/train/runs/" + run.id()))
                 .body(run);
     }
 
     @GetMapping("/model/train/runs/{runId}")
-    @Operation(summary = "One requested training: running, succeeded (with the model run) or failed (with why)")
-    TrainingRuns.Run trainingRun(@PathVariable UUID runId) {
+    @Operation(summary = "One requested training: running, succeeded (result: the model run) or failed (error: why)")
+    BackgroundRuns.Run<ModelRun> trainingRun(@PathVariable UUID runId) {
         return runs.find(runId).orElseThrow(() -> new NotFoundException("No training run " + runId + " here."));
     }
 
     @GetMapping("/model/train/runs")
     @Operation(summary = "The recent requested trainings, newest first")
-    List<TrainingRuns.Run> trainingRuns() {
+    List<BackgroundRuns.Run<ModelRun>> trainingRuns() {
         return runs.recent();
     }
 

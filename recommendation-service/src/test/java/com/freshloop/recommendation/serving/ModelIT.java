@@ -127,7 +127,7 @@ class ModelIT {
                     return !"running".equals(run[0].get("status").asString());
                 });
         assertThat(run[0].get("status").asString()).as(run[0].toString()).isEqualTo("succeeded");
-        trained = run[0].get("model");
+        trained = run[0].get("result");
     }
 
     @AfterAll
