@@ -1,9 +1,9 @@
 package com.freshloop.gateway.edge;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -13,14 +13,13 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class EdgeConfiguration {
 
     @Bean
-    RedisRateLimiter redisRateLimiter(EdgeProperties properties) {
-        return new RedisRateLimiter(
-                properties.perUser().replenishRate(), properties.perUser().burstCapacity());
+    TokenBuckets tokenBuckets(ReactiveStringRedisTemplate redis, EdgeProperties properties) {
+        return new TokenBuckets(redis, properties.perIp(), properties.perUser());
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(RedisRateLimiter limiter, EdgeProperties properties) {
-        return new RateLimitFilter(limiter, properties);
+    RateLimitFilter rateLimitFilter(TokenBuckets buckets) {
+        return new RateLimitFilter(buckets);
     }
 
     @Bean

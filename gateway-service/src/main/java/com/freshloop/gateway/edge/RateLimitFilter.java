@@ -1,10 +1,7 @@
 package com.freshloop.gateway.edge;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
-import java.util.Map;
-import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,21 +13,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Per-user and per-IP token buckets for every API request (routes and the event collector alike),
- * kept in Redis by Spring Cloud Gateway's {@link RedisRateLimiter} so that all gateway replicas
- * share them. Over the limit is a 429 problem with {@code Retry-After}. If Redis is unreachable
- * the limiter lets requests through rather than taking the app down.
+ * both taken in one Redis round trip by {@link TokenBuckets} so that all gateway replicas share them.
+ * Over the limit is a 429 problem with {@code Retry-After}. If Redis is unreachable the limiter lets
+ * requests through rather than taking the app down.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
-    static final String USER_BUCKET = "user";
-    static final String IP_BUCKET = "ip";
+    private final TokenBuckets buckets;
 
-    private final RedisRateLimiter limiter;
-
-    public RateLimitFilter(RedisRateLimiter limiter, EdgeProperties properties) {
-        this.limiter = limiter;
-        limiter.getConfig().put(USER_BUCKET, config(properties.perUser()));
-        limiter.getConfig().put(IP_BUCKET, config(properties.perIp()));
+    public RateLimitFilter(TokenBuckets buckets) {
+        this.buckets = buckets;
     }
 
     @Override
@@ -46,33 +38,43 @@ public class RateLimitFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         String ip = clientAddress(exchange);
-        return limiter.isAllowed(IP_BUCKET, "ip:" + ip).flatMap(byIp -> {
-            if (!byIp.isAllowed()) {
-                return reject(exchange, byIp, "Too many requests from your address.");
-            }
-            // decide first, then continue the chain exactly once: chain.filter completes empty, so it
-            // must not sit before a switchIfEmpty (that would run the rest of the chain a second time)
-            return exchange.getPrincipal()
-                    .map(Principal::getName)
-                    .flatMap(user -> limiter.isAllowed(USER_BUCKET, "user:" + user))
-                    .flatMap(byUser -> byUser.isAllowed()
-                            ? copyHeaders(exchange, byUser).thenReturn(Boolean.TRUE)
-                            : reject(exchange, byUser, "Too many requests; slow down.")
-                                    .thenReturn(Boolean.FALSE))
-                    .defaultIfEmpty(Boolean.TRUE)
-                    .flatMap(allowed -> allowed ? chain.filter(exchange) : Mono.empty());
-        });
+        // decide first, then continue the chain exactly once
+        return exchange.getPrincipal()
+                .map(principal -> Optional.of(principal.getName()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> buckets.take(ip, user.orElse(null)))
+                .flatMap(decision -> {
+                    if (decision.allowed()) {
+                        limitHeaders(exchange.getResponse(), decision);
+                        return chain.filter(exchange);
+                    }
+                    return reject(
+                            exchange,
+                            decision,
+                            TokenBuckets.IP_BUCKET.equals(decision.deniedBy())
+                                    ? "Too many requests from your address."
+                                    : "Too many requests; slow down.");
+                });
     }
 
-    private static Mono<Void> copyHeaders(ServerWebExchange exchange, RateLimiter.Response response) {
+    private static void limitHeaders(ServerHttpResponse response, TokenBuckets.Decision decision) {
+        if (decision.remaining() < 0) {
+            return; // Redis did not answer: nothing to report
+        }
+        response.getHeaders().set("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.getHeaders()
-                .forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
-        return Mono.empty();
+                .set(
+                        "X-RateLimit-Replenish-Rate",
+                        Integer.toString(decision.limit().replenishRate()));
+        response.getHeaders()
+                .set(
+                        "X-RateLimit-Burst-Capacity",
+                        Long.toString(decision.limit().burstCapacity()));
     }
 
-    private static Mono<Void> reject(ServerWebExchange exchange, RateLimiter.Response limit, String detail) {
+    private static Mono<Void> reject(ServerWebExchange exchange, TokenBuckets.Decision decision, String detail) {
         ServerHttpResponse response = exchange.getResponse();
-        limit.getHeaders().forEach((name, value) -> response.getHeaders().set(name, value));
+        limitHeaders(response, decision);
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().set("Retry-After", "1");
@@ -88,16 +90,5 @@ public class RateLimitFilter implements WebFilter, Ordered {
         return address == null || address.getAddress() == null
                 ? "unknown"
                 : address.getAddress().getHostAddress();
-    }
-
-    private static RedisRateLimiter.Config config(EdgeProperties.Limit limit) {
-        return new RedisRateLimiter.Config()
-                .setReplenishRate(limit.replenishRate())
-                .setBurstCapacity(limit.burstCapacity())
-                .setRequestedTokens(1);
-    }
-
-    static Map<String, String> headersOf(RateLimiter.Response response) {
-        return response.getHeaders();
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -19,20 +18,29 @@ import reactor.core.publisher.Mono;
 /** The filter's decisions, with the token buckets replaced by fixed answers (Redis is tested in RateLimitIT). */
 class RateLimitFilterTests {
 
-    /** Answers every bucket with the given decision and records which buckets were asked. */
-    static final class FixedLimiter extends RedisRateLimiter {
+    /** Answers with the first denying bucket of {@code allowed} (address before user) and records the calls. */
+    static final class FixedLimiter extends TokenBuckets {
         final Map<String, Boolean> allowed;
         final List<String> asked = new ArrayList<>();
 
         FixedLimiter(Map<String, Boolean> allowed) {
-            super(1, 1);
+            super(null, new EdgeProperties.Limit(1, 1), new EdgeProperties.Limit(1, 1));
             this.allowed = allowed;
         }
 
         @Override
-        public Mono<Response> isAllowed(String routeId, String id) {
-            asked.add(routeId);
-            return Mono.just(new Response(allowed.getOrDefault(routeId, true), Map.of("X-RateLimit-Remaining", "7")));
+        public Mono<Decision> take(String ip, String user) {
+            asked.add(TokenBuckets.IP_BUCKET);
+            var limit = new EdgeProperties.Limit(1, 1);
+            if (!allowed.getOrDefault(TokenBuckets.IP_BUCKET, true)) {
+                return Mono.just(new Decision(false, TokenBuckets.IP_BUCKET, 0, limit));
+            }
+            if (user == null) {
+                return Mono.just(new Decision(true, null, 7, limit));
+            }
+            asked.add(TokenBuckets.USER_BUCKET);
+            boolean userAllowed = allowed.getOrDefault(TokenBuckets.USER_BUCKET, true);
+            return Mono.just(new Decision(userAllowed, userAllowed ? null : TokenBuckets.USER_BUCKET, 7, limit));
         }
     }
 
@@ -48,7 +56,7 @@ class RateLimitFilterTests {
         filter(limiter).filter(exchange, chain).block();
 
         assertThat(continued).hasValue(1);
-        assertThat(limiter.asked).containsExactly(RateLimitFilter.IP_BUCKET, RateLimitFilter.USER_BUCKET);
+        assertThat(limiter.asked).containsExactly(TokenBuckets.IP_BUCKET, TokenBuckets.USER_BUCKET);
         assertThat(exchange.getResponse().getHeaders().getFirst("X-RateLimit-Remaining"))
                 .isEqualTo("7");
     }
@@ -61,12 +69,12 @@ class RateLimitFilterTests {
         filter(limiter).filter(exchange, chain).block();
 
         assertThat(continued).hasValue(1);
-        assertThat(limiter.asked).containsExactly(RateLimitFilter.IP_BUCKET);
+        assertThat(limiter.asked).containsExactly(TokenBuckets.IP_BUCKET);
     }
 
     @Test
     void aUserOverTheLimitGetsA429AndTheChainNeverRuns() {
-        var limiter = new FixedLimiter(Map.of(RateLimitFilter.USER_BUCKET, false));
+        var limiter = new FixedLimiter(Map.of(TokenBuckets.USER_BUCKET, false));
         ServerWebExchange exchange =
                 signedIn(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/profile/me")));
 
@@ -79,20 +87,20 @@ class RateLimitFilterTests {
 
     @Test
     void anAddressOverTheLimitGetsA429BeforeTheUserIsLookedAt() {
-        var limiter = new FixedLimiter(Map.of(RateLimitFilter.IP_BUCKET, false));
+        var limiter = new FixedLimiter(Map.of(TokenBuckets.IP_BUCKET, false));
         ServerWebExchange exchange =
                 signedIn(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/profile/me")));
 
         filter(limiter).filter(exchange, chain).block();
 
         assertThat(continued).hasValue(0);
-        assertThat(limiter.asked).containsExactly(RateLimitFilter.IP_BUCKET);
+        assertThat(limiter.asked).containsExactly(TokenBuckets.IP_BUCKET);
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @Test
     void pathsOutsideTheApisAreNotLimited() {
-        var limiter = new FixedLimiter(Map.of(RateLimitFilter.IP_BUCKET, false));
+        var limiter = new FixedLimiter(Map.of(TokenBuckets.IP_BUCKET, false));
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/actuator/health"));
 
         filter(limiter).filter(exchange, chain).block();
@@ -101,8 +109,8 @@ class RateLimitFilterTests {
         assertThat(limiter.asked).isEmpty();
     }
 
-    private static RateLimitFilter filter(RedisRateLimiter limiter) {
-        return new RateLimitFilter(limiter, new EdgeProperties(null, null, null));
+    private static RateLimitFilter filter(TokenBuckets limiter) {
+        return new RateLimitFilter(limiter);
     }
 
     private static ServerWebExchange signedIn(ServerWebExchange exchange) {
