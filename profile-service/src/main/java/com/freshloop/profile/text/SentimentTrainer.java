@@ -9,34 +9,100 @@ import java.util.Set;
 
 /**
  * Trains a {@link SentimentModel}: vocabulary of n-grams seen in at least {@code minCount} texts,
- * naive-Bayes log-count ratios with add-{@code alpha} smoothing, then L2-regularised logistic
- * regression by AdaGrad over shuffled epochs. Deterministic for a seed.
+ * naive-Bayes log-count ratios with add-{@code alpha} smoothing, then one or more linear members
+ * over that vocabulary:
+ *
+ * <ul>
+ *   <li>{@link Member#NB_SVM}: NBSVM (Wang and Manning, ACL 2012): binary features scaled by their
+ *       log-count ratio, rows L2-normalised, squared-hinge linear SVM solved by dual coordinate
+ *       descent (as liblinear's L2R_L2LOSS_SVC_DUAL, with a bias feature), then the interpolation
+ *       {@code w = (1 - beta) * mean|w| + beta * w};
+ *   <li>{@link Member#SVM}: the same SVM on plain binary features;
+ *   <li>{@link Member#NB_LR} / {@link Member#LR}: L2 logistic regression by AdaGrad over shuffled
+ *       epochs, on ratio-scaled / plain binary features, length-normalised by {@code 1/sqrt(n)}.
+ * </ul>
+ *
+ * With several members the model averages their decision values, each divided by the standard
+ * deviation of its decision values on the training texts. Deterministic for a seed.
  */
 public final class SentimentTrainer {
 
     /** A labelled text: {@code positive} is the class. */
     public record Example(String text, boolean positive) {}
 
+    /** A linear member of the model. */
+    public enum Member {
+        NB_SVM(true, true),
+        SVM(false, true),
+        NB_LR(true, false),
+        LR(false, false);
+
+        final boolean nbScaled;
+        final boolean svm;
+
+        Member(boolean nbScaled, boolean svm) {
+            this.nbScaled = nbScaled;
+            this.svm = svm;
+        }
+    }
+
     /**
      * @param minCount keep n-grams that occur in at least this many texts
      * @param alpha smoothing of the log-count ratios
-     * @param nbScaling scale features by their NB ratio (NB-LR); false gives plain binary LR
-     * @param l2 L2 penalty per example
-     * @param epochs passes over the data
-     * @param learningRate AdaGrad base rate
+     * @param members the linear models averaged (one or more)
+     * @param nbSvmC SVM cost of {@link Member#NB_SVM}
+     * @param beta NBSVM interpolation (1 = no interpolation)
+     * @param svmC SVM cost of {@link Member#SVM}
+     * @param l2 L2 penalty per example of the logistic-regression members
+     * @param epochs passes over the data of the logistic-regression members
+     * @param learningRate AdaGrad base rate of the logistic-regression members
      * @param seed shuffling seed
      */
     public record Settings(
-            int minCount, double alpha, boolean nbScaling, double l2, int epochs, double learningRate, long seed) {
+            int minCount,
+            double alpha,
+            List<Member> members,
+            double nbSvmC,
+            double beta,
+            double svmC,
+            double l2,
+            int epochs,
+            double learningRate,
+            long seed) {
 
-        public static Settings nbLr() {
-            return new Settings(2, 1.0, true, 1e-5, 12, 0.2, 42);
+        public Settings {
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("at least one member");
+            }
+            members = List.copyOf(members);
         }
 
+        /**
+         * The product model: NBSVM (C 0.15, beta 0.75) + NB-LR + binary SVM (C 0.3), chosen by
+         * repeated 5-fold cross-validation on the waimai_10k training rows (docs/benchmarks.md).
+         */
+        public static Settings ensemble() {
+            return new Settings(
+                    2, 1.0, List.of(Member.NB_SVM, Member.NB_LR, Member.SVM), 0.15, 0.75, 0.3, 1e-5, 12, 0.2, 42);
+        }
+
+        /** NB-LR alone (the product model before the ensemble). */
+        public static Settings nbLr() {
+            return single(Member.NB_LR);
+        }
+
+        /** Plain binary logistic regression, the baseline. */
         public static Settings plainLr() {
-            return new Settings(2, 1.0, false, 1e-5, 12, 0.2, 42);
+            return single(Member.LR);
+        }
+
+        public static Settings single(Member member) {
+            return new Settings(2, 1.0, List.of(member), 0.15, 0.75, 0.3, 1e-5, 12, 0.2, 42);
         }
     }
+
+    private static final int SVM_MAX_ITERATIONS = 200;
+    private static final double SVM_TOLERANCE = 0.01;
 
     private SentimentTrainer() {}
 
@@ -61,8 +127,6 @@ public final class SentimentTrainer {
                     kept.add(e.getValue());
                 });
         int n = index.size();
-        double positives = examples.stream().filter(Example::positive).count();
-        double negatives = examples.size() - positives;
         double sumPos = 0;
         double sumNeg = 0;
         for (int[] c : kept) {
@@ -72,9 +136,7 @@ public final class SentimentTrainer {
         float[] ratio = new float[n];
         for (int i = 0; i < n; i++) {
             int[] c = kept.get(i);
-            ratio[i] = settings.nbScaling()
-                    ? (float) Math.log(((c[1] + settings.alpha()) / sumPos) / ((c[0] + settings.alpha()) / sumNeg))
-                    : 1f;
+            ratio[i] = (float) Math.log(((c[1] + settings.alpha()) / sumPos) / ((c[0] + settings.alpha()) / sumNeg));
         }
         int[][] rows = new int[docs.size()][];
         for (int d = 0; d < docs.size(); d++) {
@@ -84,9 +146,152 @@ public final class SentimentTrainer {
                     .mapToInt(Integer::intValue)
                     .toArray();
         }
+        boolean[] labels = new boolean[examples.size()];
+        for (int d = 0; d < labels.length; d++) {
+            labels[d] = examples.get(d).positive();
+        }
+        boolean single = settings.members().size() == 1;
+        List<SentimentModel.Member> members = new ArrayList<>();
+        for (Member kind : settings.members()) {
+            float[] values = kind.nbScaled ? ratio : ones(n);
+            SentimentModel.Member member = kind.svm
+                    ? svm(
+                            rows,
+                            labels,
+                            values,
+                            kind == Member.NB_SVM ? settings.nbSvmC() : settings.svmC(),
+                            kind == Member.NB_SVM ? settings.beta() : 1.0,
+                            kind.nbScaled)
+                    : logistic(rows, labels, values, settings, kind.nbScaled);
+            if (!single) {
+                member = member.withScale((float) trainingSpread(member, rows, ratio));
+            }
+            members.add(member);
+        }
+        // probabilities: the averaged, standardised score on the logistic member's logit scale
+        float logitScale = 1f;
+        if (!single) {
+            for (SentimentModel.Member m : members) {
+                if (!m.l2Normalised()) {
+                    logitScale = m.scale();
+                    break;
+                }
+            }
+        }
+        return new SentimentModel(version, index, ratio, members, logitScale);
+    }
+
+    private static float[] ones(int n) {
+        float[] ones = new float[n];
+        java.util.Arrays.fill(ones, 1f);
+        return ones;
+    }
+
+    /** Standard deviation of a member's decision values over the training texts. */
+    private static double trainingSpread(SentimentModel.Member member, int[][] rows, float[] ratio) {
+        double sum = 0;
+        double sumSq = 0;
+        for (int[] row : rows) {
+            double z = member.score(row, ratio);
+            sum += z;
+            sumSq += z * z;
+        }
+        double mean = sum / rows.length;
+        double sd = Math.sqrt(Math.max(0, sumSq / rows.length - mean * mean));
+        return sd > 1e-9 ? sd : 1.0;
+    }
+
+    /**
+     * Squared-hinge (L2-loss) linear SVM by dual coordinate descent (Hsieh et al., ICML 2008), rows
+     * L2-normalised, with a constant bias feature 1.
+     */
+    static SentimentModel.Member svm(
+            int[][] rows, boolean[] labels, float[] values, double c, double beta, boolean nb) {
+        int n = values.length;
+        int m = rows.length;
+        double[][] x = new double[m][];
+        double diag = 0.5 / c;
+        double[] qd = new double[m];
+        for (int d = 0; d < m; d++) {
+            int[] row = rows[d];
+            double[] v = new double[row.length];
+            double norm = 0;
+            for (int k = 0; k < row.length; k++) {
+                v[k] = values[row[k]];
+                norm += v[k] * v[k];
+            }
+            double s = norm == 0 ? 1 : 1 / Math.sqrt(norm);
+            double sq = 1;
+            for (int k = 0; k < row.length; k++) {
+                v[k] *= s;
+                sq += v[k] * v[k];
+            }
+            x[d] = v;
+            qd[d] = sq + diag;
+        }
+        double[] w = new double[n];
+        double b = 0;
+        double[] alpha = new double[m];
+        int[] order = new int[m];
+        for (int d = 0; d < m; d++) {
+            order[d] = d;
+        }
+        Random random = new Random(1);
+        for (int iteration = 0; iteration < SVM_MAX_ITERATIONS; iteration++) {
+            shuffle(order, random);
+            double maxPg = Double.NEGATIVE_INFINITY;
+            double minPg = Double.POSITIVE_INFINITY;
+            for (int d : order) {
+                int[] row = rows[d];
+                double[] v = x[d];
+                int y = labels[d] ? 1 : -1;
+                double g = b;
+                for (int k = 0; k < row.length; k++) {
+                    g += w[row[k]] * v[k];
+                }
+                g = g * y - 1 + alpha[d] * diag;
+                double pg = alpha[d] == 0 ? Math.min(g, 0) : g;
+                maxPg = Math.max(maxPg, pg);
+                minPg = Math.min(minPg, pg);
+                if (Math.abs(pg) > 1e-12) {
+                    double old = alpha[d];
+                    alpha[d] = Math.max(old - g / qd[d], 0);
+                    double step = (alpha[d] - old) * y;
+                    for (int k = 0; k < row.length; k++) {
+                        w[row[k]] += step * v[k];
+                    }
+                    b += step;
+                }
+            }
+            if (maxPg - minPg < SVM_TOLERANCE) {
+                break;
+            }
+        }
+        if (beta < 1 && n > 0) {
+            double mean = 0;
+            for (double wi : w) {
+                mean += Math.abs(wi);
+            }
+            mean /= n;
+            for (int i = 0; i < n; i++) {
+                w[i] = (1 - beta) * mean + beta * w[i];
+            }
+        }
+        return new SentimentModel.Member(nb, true, toFloat(w), (float) b, 1f);
+    }
+
+    /** L2 logistic regression by AdaGrad, rows scaled by 1/sqrt(number of features). */
+    static SentimentModel.Member logistic(
+            int[][] rows, boolean[] labels, float[] values, Settings settings, boolean nb) {
+        int n = values.length;
+        double positives = 0;
+        for (boolean label : labels) {
+            positives += label ? 1 : 0;
+        }
+        double negatives = labels.length - positives;
         double[] w = new double[n];
         double[] g2 = new double[n];
-        double b = Math.log(positives / Math.max(1, negatives));
+        double b = Math.log(Math.max(1, positives) / Math.max(1, negatives));
         double gb2 = 0;
         int[] order = new int[rows.length];
         for (int i = 0; i < order.length; i++) {
@@ -100,12 +305,11 @@ public final class SentimentTrainer {
                 double scale = 1.0 / Math.sqrt(Math.max(1, row.length));
                 double z = b;
                 for (int i : row) {
-                    z += scale * ratio[i] * w[i];
+                    z += scale * values[i] * w[i];
                 }
-                double y = examples.get(d).positive() ? 1 : 0;
-                double err = SentimentModel.sigmoid(z) - y;
+                double err = SentimentModel.sigmoid(z) - (labels[d] ? 1 : 0);
                 for (int i : row) {
-                    double grad = err * scale * ratio[i] + settings.l2() * w[i];
+                    double grad = err * scale * values[i] + settings.l2() * w[i];
                     g2[i] += grad * grad;
                     w[i] -= settings.learningRate() * grad / (Math.sqrt(g2[i]) + 1e-8);
                 }
@@ -113,11 +317,15 @@ public final class SentimentTrainer {
                 b -= settings.learningRate() * err / (Math.sqrt(gb2) + 1e-8);
             }
         }
-        float[] weight = new float[n];
-        for (int i = 0; i < n; i++) {
-            weight[i] = (float) w[i];
+        return new SentimentModel.Member(nb, false, toFloat(w), (float) b, 1f);
+    }
+
+    private static float[] toFloat(double[] w) {
+        float[] out = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = (float) w[i];
         }
-        return new SentimentModel(version, index, ratio, weight, (float) b);
+        return out;
     }
 
     private static void shuffle(int[] order, Random random) {

@@ -31,6 +31,7 @@ class TextAnalysisConfiguration {
             if (Files.isReadable(path)) {
                 try (InputStream in = Files.newInputStream(path)) {
                     SentimentModel model = SentimentModel.read(in);
+                    TextFeatures.warmUp();
                     log.info(
                             "Sentiment model {} loaded from {} ({} features)", model.version(), path, model.features());
                     return model;

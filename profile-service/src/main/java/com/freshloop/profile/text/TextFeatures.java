@@ -1,22 +1,27 @@
 package com.freshloop.profile.text;
 
+import com.huaban.analysis.jieba.JiebaSegmenter;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a review or chat message (Chinese or English) into the set of its features: character
- * 1- to 3-grams for Chinese, which needs no word segmenter, and word 1- and 2-grams for Latin text.
- * Text is normalised first (full-width to half-width, lower case, digits folded) so that "５分钟" and
- * "5分钟" are the same feature.
+ * 1- to 3-grams ({@code c1:}..{@code c3:}), word 1- and 2-grams for Latin text ({@code w1:},
+ * {@code w2:}), jieba word 1- and 2-grams ({@code j1:}, {@code j2:}), and, when the text has more
+ * than one clause, character 1- and 2-grams of its last clause ({@code L1:}, {@code L2:}: reviews
+ * often end on their verdict, "好吃，就是太慢了"). Text is normalised first (full-width to half-width,
+ * lower case, digits folded) so that "５分钟" and "5分钟" are the same feature.
  */
 public final class TextFeatures {
 
     static final int MAX_CHARS = 1_000;
     static final int MAX_N = 3;
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,。.！!？?；;~～、\\s]+");
 
     private TextFeatures() {}
 
@@ -62,7 +67,48 @@ public final class TextFeatures {
                 features.add("w2:" + words.get(i) + " " + words.get(i + 1));
             }
         }
+        List<String> segmented = segment(norm);
+        for (int i = 0; i < segmented.size(); i++) {
+            features.add("j1:" + segmented.get(i));
+            if (i + 1 < segmented.size()) {
+                features.add("j2:" + segmented.get(i) + "|" + segmented.get(i + 1));
+            }
+        }
+        List<String> clauses = new ArrayList<>();
+        for (String clause : CLAUSE_BREAK.split(norm)) {
+            if (!clause.isBlank()) {
+                clauses.add(clause);
+            }
+        }
+        if (clauses.size() > 1) {
+            String last = "^" + clauses.get(clauses.size() - 1) + "$";
+            for (int n = 1; n <= 2; n++) {
+                for (int i = 0; i + n <= last.length(); i++) {
+                    features.add("L" + n + ":" + last.substring(i, i + n));
+                }
+            }
+        }
         return features;
+    }
+
+    /** Words of a normalised text by jieba's segmenter (its dictionary loads on first use, ~3 s). */
+    static List<String> segment(String norm) {
+        List<String> words = new ArrayList<>();
+        for (String word : Jieba.SEGMENTER.sentenceProcess(norm)) {
+            if (!word.isBlank()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** Loads the segmenter's dictionary now rather than on the first text. */
+    public static void warmUp() {
+        segment("好");
+    }
+
+    private static final class Jieba {
+        static final JiebaSegmenter SEGMENTER = new JiebaSegmenter();
     }
 
     static List<String> latinWords(String norm) {

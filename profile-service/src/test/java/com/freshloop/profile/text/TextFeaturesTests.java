@@ -31,23 +31,57 @@ class TextFeaturesTests {
                 new SentimentTrainer.Example("送得太慢，凉了", false),
                 new SentimentTrainer.Example("难吃 太慢", false),
                 new SentimentTrainer.Example("slow delivery, cold food", false));
-        SentimentModel model =
-                SentimentTrainer.train(examples, new SentimentTrainer.Settings(1, 1.0, true, 1e-5, 30, 0.2, 1), "test");
-        assertThat(model.positive("很好吃")).isGreaterThan(0.5);
-        assertThat(model.positive("太慢了")).isLessThan(0.5);
+        for (SentimentTrainer.Member member : SentimentTrainer.Member.values()) {
+            SentimentModel model = SentimentTrainer.train(examples, settings(List.of(member)), "test");
+            assertThat(model.positive("很好吃")).as(member.name()).isGreaterThan(0.5);
+            assertThat(model.positive("太慢了")).as(member.name()).isLessThan(0.5);
+        }
+        SentimentModel ensemble = SentimentTrainer.train(
+                examples,
+                settings(List.of(
+                        SentimentTrainer.Member.NB_SVM, SentimentTrainer.Member.NB_LR, SentimentTrainer.Member.SVM)),
+                "test");
+        assertThat(ensemble.positive("很好吃")).isGreaterThan(0.5);
+        assertThat(ensemble.positive("太慢了")).isLessThan(0.5);
+    }
+
+    private static SentimentTrainer.Settings settings(List<SentimentTrainer.Member> members) {
+        return new SentimentTrainer.Settings(1, 1.0, members, 1.0, 0.75, 1.0, 1e-5, 30, 0.2, 1);
+    }
+
+    @Test
+    void chineseTextAlsoGetsSegmentedWordsAndLastClauseFeatures() {
+        var features = TextFeatures.of("味道很好，就是太慢了");
+        assertThat(features).contains("j1:味道", "L2:太慢", "L1:$").anyMatch(f -> f.startsWith("j2:"));
+        assertThat(TextFeatures.of("太慢了")).noneMatch(f -> f.startsWith("L"));
     }
 
     @Test
     void modelSurvivesAWriteAndReadUnchanged() throws Exception {
         SentimentModel model = SentimentTrainer.train(
-                List.of(new SentimentTrainer.Example("好", true), new SentimentTrainer.Example("差", false)),
-                new SentimentTrainer.Settings(1, 1.0, true, 0, 5, 0.2, 1),
+                List.of(
+                        new SentimentTrainer.Example("好", true),
+                        new SentimentTrainer.Example("差", false),
+                        new SentimentTrainer.Example("很好", true)),
+                new SentimentTrainer.Settings(
+                        1,
+                        1.0,
+                        List.of(SentimentTrainer.Member.NB_SVM, SentimentTrainer.Member.NB_LR),
+                        1.0,
+                        0.75,
+                        1.0,
+                        0,
+                        5,
+                        0.2,
+                        1),
                 "v-test");
         var out = new java.io.ByteArrayOutputStream();
         model.write(out);
         SentimentModel read = SentimentModel.read(new java.io.ByteArrayInputStream(out.toByteArray()));
         assertThat(read.version()).isEqualTo("v-test");
+        assertThat(read.features()).isEqualTo(model.features());
         assertThat(read.positive("好")).isEqualTo(model.positive("好"));
+        assertThat(read.positive("差")).isEqualTo(model.positive("差"));
     }
 
     @Test
