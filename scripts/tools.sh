@@ -76,7 +76,7 @@ cmd_bench() {
         *)
             echo "usage: ./freshloop bench profile [USERS] [ORDER_LINES]" >&2
             echo "       ./freshloop bench forecast --series 10000 [--days 730] [--method freshloop|ets-auto|sarima-auto]" >&2
-            echo "       ./freshloop bench gateway [--path P] [--direct URL] [--seconds N] [--clients N] [--rate R]" >&2
+            echo "       ./freshloop bench gateway [--path P] [--direct URL] [--seconds N] [--clients N] [--rate R] [--warmup N]" >&2
             echo "       ./freshloop bench claims [--url URL] [--claims N] [--stock N] [--concurrency N]" >&2
             echo "       ./freshloop bench recommendations [--url URL] [--rate N] [--seconds N] [--seed groceries|none]" >&2
             echo "       ./freshloop bench tags [--rate 2000] [--duration 60s] [--warmup 10s] [--batch 100] [--users 2000]" >&2
@@ -87,14 +87,15 @@ cmd_bench() {
 
 # The sentiment model profile-service loads at start-up; trained once from the data set, if present.
 ensure_sentiment_model() {
-    # -v2: the file format of the NBSVM ensemble; an older model file is left alone and a new one trained
-    local model="$STATE/models/sentiment-v2.bin"
+    # -v3: the file format of the n-gram ensemble + BGE embedding member; an older model file is left
+    # alone and a new one trained (embedding 9.6k reviews with the ONNX encoder takes a few minutes)
+    local model="$STATE/models/sentiment-v3.bin"
     [[ -f $model ]] && return 0
     if [[ ! -f $DATASETS/reviews/waimai_10k.csv ]]; then
         warn "no data set at $DATASETS/reviews: profile-service uses its lexicon fallback for sentiment"
         return 0
     fi
-    info "training the sentiment model (once; .freshloop/models/sentiment-v2.bin)"
+    info "training the sentiment model (once, a few minutes; .freshloop/models/sentiment-v3.bin)"
     mkdir -p "$STATE/models"
     TOOL_HEAP=2g run_tool profile-service com.freshloop.profile.text.SentimentEvaluation \
         --out "$STATE/models/sentiment-predictions.csv" --model "$model" >"$LOGS/train-sentiment.log" 2>&1 ||

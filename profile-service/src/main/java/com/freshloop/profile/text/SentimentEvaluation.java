@@ -18,10 +18,12 @@ import java.util.Map;
  * <p>Without {@code --train}/{@code --test} it follows the waimai_10k protocol of
  * {@code shared/datasets/README.md}: rows whose 0-based index % 5 == 0 are the test rows, the others
  * train. With both it trains on one file and predicts every row of the other. It prints accuracy and
- * macro-F1 of the product's model (NBSVM + NB-LR + SVM ensemble) and, from the same harness, of the
- * NB-LR model alone and of a plain n-gram logistic regression baseline, writes the product's
- * predictions as {@code id,label}, and with {@code --model} saves the trained model for the service
- * to load.
+ * macro-F1 of the product's model (NBSVM + NB-LR + SVM over n-grams, plus an SVM over the BGE sentence
+ * embedding) and, from the same harness, of its n-gram part alone (the previous product), its
+ * embedding member alone, the NB-LR model alone and a plain n-gram logistic regression baseline;
+ * writes the product's predictions as {@code id,label}, and with {@code --model} saves the trained
+ * model for the service to load. The encoder runs on {@code -Dfreshloop.encoder-threads} threads
+ * (default: 2, or fewer processors); if it cannot start, the product is trained on n-grams only.
  */
 public final class SentimentEvaluation {
 
@@ -60,37 +62,48 @@ public final class SentimentEvaluation {
 
         TextFeatures.warmUp();
         long start = System.nanoTime();
-        SentimentModel product =
-                SentimentTrainer.train(examples(train), SentimentTrainer.Settings.ensemble(), "nbsvm-ens-v2");
+        SentenceEncoder encoder = encoder();
+        double encoderSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        SentimentModel product = SentimentTrainer.train(
+                examples(train),
+                SentimentTrainer.Settings.ensemble(),
+                encoder != null ? "nbsvm-bge-ens-v3" : "nbsvm-ens-v3",
+                encoder);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         SentimentModel nbLr = SentimentTrainer.train(examples(train), SentimentTrainer.Settings.nbLr(), "nblr");
         SentimentModel baseline =
                 SentimentTrainer.train(examples(train), SentimentTrainer.Settings.plainLr(), "lr-baseline");
 
-        boolean[] predicted = predict(product, test);
-        Scores productScores = score(test, predicted);
-        Scores nbLrScores = score(test, predict(nbLr, test));
-        Scores baselineScores = score(test, predict(baseline, test));
-        System.out.printf(Locale.ROOT, "%-44s %9s %9s%n", "model", "accuracy", "macro-F1");
+        start = System.nanoTime();
+        List<SentimentModel.Parts> parts =
+                product.parts(test.stream().map(LabelledCsv.Row::text).toList());
+        double scoreSeconds = (System.nanoTime() - start) / 1e9;
+        boolean[] predicted = new boolean[test.size()];
+        boolean[] ngrams = new boolean[test.size()];
+        boolean[] embedding = new boolean[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            predicted[i] = product.combine(parts.get(i)) >= 0;
+            ngrams[i] = parts.get(i).ngrams() >= 0;
+            embedding[i] = parts.get(i).embedding() >= 0;
+        }
+        System.out.printf(Locale.ROOT, "%-52s %9s %9s%n", "model", "accuracy", "macro-F1");
+        print("freshloop n-gram ensemble + BGE member (product)", score(test, predicted));
+        print("n-gram ensemble alone (NBSVM + NB-LR + SVM)", score(test, ngrams));
+        if (encoder != null) {
+            print("BGE-small-zh embedding SVM alone", score(test, embedding));
+        }
+        print("NB-LR alone (same n-grams)", score(test, predict(nbLr, test)));
+        print("baseline LR (same n-grams)", score(test, predict(baseline, test)));
         System.out.printf(
                 Locale.ROOT,
-                "%-44s %9.4f %9.4f%n",
-                "freshloop NBSVM + NB-LR + SVM (ensemble)",
-                productScores.accuracy(),
-                productScores.macroF1());
-        System.out.printf(
-                Locale.ROOT,
-                "%-44s %9.4f %9.4f%n",
-                "NB-LR alone (same n-grams)",
-                nbLrScores.accuracy(),
-                nbLrScores.macroF1());
-        System.out.printf(
-                Locale.ROOT,
-                "%-44s %9.4f %9.4f%n",
-                "baseline LR (same n-grams)",
-                baselineScores.accuracy(),
-                baselineScores.macroF1());
-        System.out.printf(Locale.ROOT, "features %d, training %.1f s%n", product.features(), trainSeconds);
+                "features %d; encoder start %.1f s, training %.1f s (embedding %d texts included), scoring %d texts %.1f s%n",
+                product.features(),
+                encoderSeconds,
+                trainSeconds,
+                encoder != null ? train.size() : 0,
+                test.size(),
+                scoreSeconds);
 
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             writer.println("id,label");
@@ -109,6 +122,21 @@ public final class SentimentEvaluation {
             }
             System.out.println("model: " + model.toAbsolutePath());
         }
+    }
+
+    private static SentenceEncoder encoder() {
+        int threads = Integer.getInteger(
+                "freshloop.encoder-threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
+        try {
+            return SentenceEncoder.load(threads);
+        } catch (IOException e) {
+            System.out.println("WARNING: " + e.getMessage() + "; training the n-gram members only");
+            return null;
+        }
+    }
+
+    private static void print(String name, Scores scores) {
+        System.out.printf(Locale.ROOT, "%-52s %9.4f %9.4f%n", name, scores.accuracy(), scores.macroF1());
     }
 
     static List<SentimentTrainer.Example> examples(List<LabelledCsv.Row> rows) {

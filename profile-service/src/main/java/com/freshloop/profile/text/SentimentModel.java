@@ -15,16 +15,21 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A binary sentiment classifier: one or more linear models over the same binary n-gram features
- * (see {@link SentimentTrainer}). A member sees each present feature {@code f} as {@code r_f}, its
- * naive-Bayes log-count ratio between positive and negative training texts (NBSVM / NB-LR, after
- * Wang and Manning, ACL 2012), or as 1; the row is normalised (to unit L2 length for the SVM members,
- * by {@code 1/sqrt(n)} for the logistic ones). The model's score is the average of the members'
- * decision values, each divided by its spread on the training texts; the probability is the sigmoid
- * of that score on the logistic member's logit scale, so 0.5 is the decision boundary.
+ * (see {@link SentimentTrainer}), plus, from format 3, a linear model over the text's sentence
+ * embedding ({@link SentenceEncoder}). An n-gram member sees each present feature {@code f} as
+ * {@code r_f}, its naive-Bayes log-count ratio between positive and negative training texts (NBSVM /
+ * NB-LR, after Wang and Manning, ACL 2012), or as 1; the row is normalised (to unit L2 length for the
+ * SVM members, by {@code 1/sqrt(n)} for the logistic ones). The model's score is the weighted average
+ * of the members' decision values, each divided by its spread on the training texts (every n-gram
+ * member weighs 1, the embedding member {@link EmbeddingMember#weight()}); the probability is the
+ * sigmoid of that score on the logistic member's logit scale, so 0.5 is the decision boundary.
+ *
+ * <p>Without an encoder (not attached, or it failed to start) the embedding member is left out and
+ * the model scores as the n-gram ensemble alone.
  */
 public final class SentimentModel implements SentimentClassifier {
 
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /**
      * One linear member: {@code nbScaled} features take their ratio as value, {@code l2Normalised}
@@ -51,23 +56,76 @@ public final class SentimentModel implements SentimentClassifier {
         }
     }
 
+    /**
+     * The linear member over the sentence embedding of {@code encoder} (its name): decision value
+     * {@code bias + weight . embedding}, divided by {@code scale}; it counts {@code weight} times in
+     * the average.
+     */
+    record EmbeddingMember(String encoder, float[] coefficients, float bias, float scale, float weight) {
+
+        double score(float[] embedding) {
+            double z = bias;
+            for (int k = 0; k < coefficients.length; k++) {
+                z += coefficients[k] * embedding[k];
+            }
+            return z / scale;
+        }
+    }
+
+    /**
+     * A text's scaled decision values: {@code ngrams} the average over the n-gram members,
+     * {@code embedding} the embedding member's ({@code NaN} when there is none or no encoder).
+     */
+    record Parts(double ngrams, double embedding) {}
+
     private final String version;
     private final Map<String, Integer> index;
     private final float[] ratio;
     private final List<Member> members;
     private final float logitScale;
+    private final EmbeddingMember embedding;
+    private final SentenceEncoder encoder;
 
-    SentimentModel(String version, Map<String, Integer> index, float[] ratio, List<Member> members, float logitScale) {
+    SentimentModel(
+            String version,
+            Map<String, Integer> index,
+            float[] ratio,
+            List<Member> members,
+            float logitScale,
+            EmbeddingMember embedding,
+            SentenceEncoder encoder) {
         this.version = version;
         this.index = index;
         this.ratio = ratio;
         this.members = List.copyOf(members);
         this.logitScale = logitScale;
+        this.embedding = embedding;
+        this.encoder = encoder;
     }
 
+    SentimentModel(String version, Map<String, Integer> index, float[] ratio, List<Member> members, float logitScale) {
+        this(version, index, ratio, members, logitScale, null, null);
+    }
+
+    /** The model's version; {@code /ngrams} is appended when its embedding member cannot run. */
     @Override
     public String version() {
-        return version;
+        return embedding != null && encoder == null ? version + "/ngrams" : version;
+    }
+
+    /** Whether the model has an embedding member, which needs {@link #withEncoder}. */
+    public boolean needsEncoder() {
+        return embedding != null;
+    }
+
+    /** The encoder the embedding member was trained on, or {@code null}. */
+    public String encoderName() {
+        return embedding == null ? null : embedding.encoder();
+    }
+
+    /** The same model scoring with its embedding member, on this encoder. */
+    public SentimentModel withEncoder(SentenceEncoder newEncoder) {
+        return new SentimentModel(version, index, ratio, members, logitScale, embedding, newEncoder);
     }
 
     public int features() {
@@ -77,10 +135,34 @@ public final class SentimentModel implements SentimentClassifier {
     /** Probability that the text is positive. */
     @Override
     public double positive(String text) {
-        return sigmoid(logitScale * score(TextFeatures.of(text)));
+        float[] vector = encoder != null && embedding != null ? encoder.encode(text) : null;
+        return sigmoid(logitScale * combine(parts(text, vector)));
     }
 
-    /** Average of the members' scaled decision values; positive above 0. */
+    /** The scaled decision values of many texts (their embeddings computed in batches). */
+    List<Parts> parts(List<String> texts) {
+        float[][] vectors = encoder != null && embedding != null ? encoder.encodeAll(texts) : null;
+        List<Parts> parts = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            parts.add(parts(texts.get(i), vectors == null ? null : vectors[i]));
+        }
+        return parts;
+    }
+
+    private Parts parts(String text, float[] vector) {
+        return new Parts(score(TextFeatures.of(text)), vector == null ? Double.NaN : embedding.score(vector));
+    }
+
+    /** The model's score from its parts: positive above 0. */
+    double combine(Parts parts) {
+        if (Double.isNaN(parts.embedding())) {
+            return parts.ngrams();
+        }
+        double n = members.size();
+        return (n * parts.ngrams() + embedding.weight() * parts.embedding()) / (n + embedding.weight());
+    }
+
+    /** Average of the n-gram members' scaled decision values; positive above 0. */
     double score(Set<String> features) {
         int[] row = features.stream()
                 .map(index::get)
@@ -120,9 +202,21 @@ public final class SentimentModel implements SentimentClassifier {
                     data.writeFloat(w);
                 }
             }
+            data.writeBoolean(embedding != null);
+            if (embedding != null) {
+                data.writeUTF(embedding.encoder());
+                data.writeFloat(embedding.bias());
+                data.writeFloat(embedding.scale());
+                data.writeFloat(embedding.weight());
+                data.writeInt(embedding.coefficients().length);
+                for (float c : embedding.coefficients()) {
+                    data.writeFloat(c);
+                }
+            }
         }
     }
 
+    /** Reads a model written by {@link #write}; an embedding member stays idle until {@link #withEncoder}. */
     public static SentimentModel read(InputStream in) throws IOException {
         try (DataInputStream data = new DataInputStream(new GZIPInputStream(in))) {
             int format = data.readInt();
@@ -152,7 +246,19 @@ public final class SentimentModel implements SentimentClassifier {
                 }
                 members.add(new Member(nbScaled, l2Normalised, weight, bias, scale));
             }
-            return new SentimentModel(version, index, ratio, members, logitScale);
+            EmbeddingMember embedding = null;
+            if (data.readBoolean()) {
+                String encoder = data.readUTF();
+                float bias = data.readFloat();
+                float scale = data.readFloat();
+                float weight = data.readFloat();
+                float[] coefficients = new float[data.readInt()];
+                for (int k = 0; k < coefficients.length; k++) {
+                    coefficients[k] = data.readFloat();
+                }
+                embedding = new EmbeddingMember(encoder, coefficients, bias, scale, weight);
+            }
+            return new SentimentModel(version, index, ratio, members, logitScale, embedding, null);
         }
     }
 }

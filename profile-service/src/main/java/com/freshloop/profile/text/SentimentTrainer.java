@@ -23,7 +23,10 @@ import java.util.Set;
  * </ul>
  *
  * With several members the model averages their decision values, each divided by the standard
- * deviation of its decision values on the training texts. Deterministic for a seed.
+ * deviation of its decision values on the training texts. Given a {@link SentenceEncoder} and an
+ * {@code embeddingWeight} above 0, it adds one more member: a squared-hinge linear SVM (same solver,
+ * cost {@code embeddingC}) over the texts' sentence embeddings, each dimension standardised on the
+ * training texts, that counts {@code embeddingWeight} times in the average. Deterministic for a seed.
  */
 public final class SentimentTrainer {
 
@@ -57,6 +60,8 @@ public final class SentimentTrainer {
      * @param epochs passes over the data of the logistic-regression members
      * @param learningRate AdaGrad base rate of the logistic-regression members
      * @param seed shuffling seed
+     * @param embeddingC SVM cost of the embedding member
+     * @param embeddingWeight weight of the embedding member in the average (0 = no such member)
      */
     public record Settings(
             int minCount,
@@ -68,7 +73,9 @@ public final class SentimentTrainer {
             double l2,
             int epochs,
             double learningRate,
-            long seed) {
+            long seed,
+            double embeddingC,
+            double embeddingWeight) {
 
         public Settings {
             if (members.isEmpty()) {
@@ -77,13 +84,41 @@ public final class SentimentTrainer {
             members = List.copyOf(members);
         }
 
+        /** Settings without an embedding member. */
+        public Settings(
+                int minCount,
+                double alpha,
+                List<Member> members,
+                double nbSvmC,
+                double beta,
+                double svmC,
+                double l2,
+                int epochs,
+                double learningRate,
+                long seed) {
+            this(minCount, alpha, members, nbSvmC, beta, svmC, l2, epochs, learningRate, seed, 0, 0);
+        }
+
         /**
-         * The product model: NBSVM (C 0.15, beta 0.75) + NB-LR + binary SVM (C 0.3), chosen by
-         * repeated 5-fold cross-validation on the waimai_10k training rows (docs/benchmarks.md).
+         * The product model: NBSVM (C 0.15, beta 0.75) + NB-LR + binary SVM (C 0.3) over n-grams, and,
+         * when an encoder is given, an SVM (C 0.001) over the BGE sentence embedding weighing 1.5; all
+         * chosen by repeated 5-fold cross-validation on the waimai_10k training rows
+         * (docs/benchmarks.md).
          */
         public static Settings ensemble() {
             return new Settings(
-                    2, 1.0, List.of(Member.NB_SVM, Member.NB_LR, Member.SVM), 0.15, 0.75, 0.3, 1e-5, 12, 0.2, 42);
+                    2,
+                    1.0,
+                    List.of(Member.NB_SVM, Member.NB_LR, Member.SVM),
+                    0.15,
+                    0.75,
+                    0.3,
+                    1e-5,
+                    12,
+                    0.2,
+                    42,
+                    0.001,
+                    1.5);
         }
 
         /** NB-LR alone (the product model before the ensemble). */
@@ -103,10 +138,21 @@ public final class SentimentTrainer {
 
     private static final int SVM_MAX_ITERATIONS = 200;
     private static final double SVM_TOLERANCE = 0.01;
+    private static final int EMBEDDING_SVM_MAX_ITERATIONS = 300;
 
     private SentimentTrainer() {}
 
+    /** Trains the n-gram members only. */
     public static SentimentModel train(List<Example> examples, Settings settings, String version) {
+        return train(examples, settings, version, null);
+    }
+
+    /**
+     * Trains the model; with an {@code encoder} (may be null) and an embedding weight above 0 it adds
+     * the embedding member and keeps the encoder attached.
+     */
+    public static SentimentModel train(
+            List<Example> examples, Settings settings, String version, SentenceEncoder encoder) {
         List<Set<String>> docs = new ArrayList<>(examples.size());
         Map<String, int[]> counts = new HashMap<>();
         for (Example example : examples) {
@@ -178,7 +224,110 @@ public final class SentimentTrainer {
                 }
             }
         }
-        return new SentimentModel(version, index, ratio, members, logitScale);
+        if (encoder == null || settings.embeddingWeight() <= 0) {
+            return new SentimentModel(version, index, ratio, members, logitScale);
+        }
+        float[][] embeddings =
+                encoder.encodeAll(examples.stream().map(Example::text).toList());
+        SentimentModel.EmbeddingMember embedding = embeddingSvm(
+                embeddings, labels, settings.embeddingC(), settings.embeddingWeight(), SentenceEncoder.NAME);
+        return new SentimentModel(version, index, ratio, members, logitScale, embedding, encoder);
+    }
+
+    /**
+     * The embedding member: squared-hinge SVM by dual coordinate descent on the embeddings, each
+     * dimension standardised to mean 0 and standard deviation 1 on the training texts (folded into the
+     * coefficients afterwards), with a constant bias feature 1; scaled by its training spread.
+     */
+    static SentimentModel.EmbeddingMember embeddingSvm(
+            float[][] embeddings, boolean[] labels, double c, double weight, String encoder) {
+        int m = embeddings.length;
+        int d = embeddings[0].length;
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        for (float[] e : embeddings) {
+            for (int k = 0; k < d; k++) {
+                mean[k] += e[k];
+            }
+        }
+        for (int k = 0; k < d; k++) {
+            mean[k] /= m;
+        }
+        for (float[] e : embeddings) {
+            for (int k = 0; k < d; k++) {
+                sd[k] += (e[k] - mean[k]) * (e[k] - mean[k]);
+            }
+        }
+        for (int k = 0; k < d; k++) {
+            sd[k] = Math.sqrt(sd[k] / m) + 1e-6;
+        }
+        double[][] x = new double[m][d];
+        double diag = 0.5 / c;
+        double[] qd = new double[m];
+        for (int i = 0; i < m; i++) {
+            double sq = 1;
+            for (int k = 0; k < d; k++) {
+                x[i][k] = (embeddings[i][k] - mean[k]) / sd[k];
+                sq += x[i][k] * x[i][k];
+            }
+            qd[i] = sq + diag;
+        }
+        double[] w = new double[d];
+        double b = 0;
+        double[] alpha = new double[m];
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(1);
+        for (int iteration = 0; iteration < EMBEDDING_SVM_MAX_ITERATIONS; iteration++) {
+            shuffle(order, random);
+            double maxPg = Double.NEGATIVE_INFINITY;
+            double minPg = Double.POSITIVE_INFINITY;
+            for (int i : order) {
+                int y = labels[i] ? 1 : -1;
+                double[] row = x[i];
+                double g = b;
+                for (int k = 0; k < d; k++) {
+                    g += w[k] * row[k];
+                }
+                g = g * y - 1 + alpha[i] * diag;
+                double pg = alpha[i] == 0 ? Math.min(g, 0) : g;
+                maxPg = Math.max(maxPg, pg);
+                minPg = Math.min(minPg, pg);
+                if (Math.abs(pg) > 1e-12) {
+                    double old = alpha[i];
+                    alpha[i] = Math.max(old - g / qd[i], 0);
+                    double step = (alpha[i] - old) * y;
+                    for (int k = 0; k < d; k++) {
+                        w[k] += step * row[k];
+                    }
+                    b += step;
+                }
+            }
+            if (maxPg - minPg < SVM_TOLERANCE) {
+                break;
+            }
+        }
+        float[] coefficients = new float[d];
+        double bias = b;
+        for (int k = 0; k < d; k++) {
+            coefficients[k] = (float) (w[k] / sd[k]);
+            bias -= w[k] * mean[k] / sd[k];
+        }
+        SentimentModel.EmbeddingMember member =
+                new SentimentModel.EmbeddingMember(encoder, coefficients, (float) bias, 1f, (float) weight);
+        double sum = 0;
+        double sumSq = 0;
+        for (float[] e : embeddings) {
+            double z = member.score(e);
+            sum += z;
+            sumSq += z * z;
+        }
+        double meanZ = sum / m;
+        double spread = Math.sqrt(Math.max(0, sumSq / m - meanZ * meanZ));
+        return new SentimentModel.EmbeddingMember(
+                encoder, coefficients, (float) bias, spread > 1e-9 ? (float) spread : 1f, (float) weight);
     }
 
     private static float[] ones(int n) {

@@ -85,6 +85,53 @@ class TextFeaturesTests {
     }
 
     @Test
+    void embeddingMemberJoinsTheAverageAndSurvivesAWriteAndRead() throws Exception {
+        // four 3-d "embeddings": the first dimension carries the label
+        float[][] vectors = {{1, 0.2f, 0}, {0.9f, -0.1f, 0.3f}, {-1, 0.1f, 0.2f}, {-0.8f, 0, -0.3f}};
+        boolean[] labels = {true, true, false, false};
+        SentimentModel.EmbeddingMember member = SentimentTrainer.embeddingSvm(vectors, labels, 1.0, 1.5, "toy");
+        assertThat(member.score(vectors[0])).isPositive();
+        assertThat(member.score(vectors[2])).isNegative();
+        assertThat(member.scale()).isPositive();
+
+        SentimentModel ngrams = SentimentTrainer.train(
+                List.of(
+                        new SentimentTrainer.Example("好", true),
+                        new SentimentTrainer.Example("差", false),
+                        new SentimentTrainer.Example("很好", true)),
+                settings(List.of(SentimentTrainer.Member.NB_SVM, SentimentTrainer.Member.NB_LR)),
+                "v-test");
+        SentimentModel model = new SentimentModel(
+                "v-test",
+                java.util.Map.of("c1:好", 0, "c1:差", 1),
+                new float[] {1f, -1f},
+                List.of(new SentimentModel.Member(true, true, new float[] {1f, 1f}, 0f, 1f)),
+                1f,
+                member,
+                null);
+        // no encoder attached: the n-gram members alone, and the version says so
+        assertThat(model.needsEncoder()).isTrue();
+        assertThat(model.version()).isEqualTo("v-test/ngrams");
+        assertThat(model.combine(new SentimentModel.Parts(0.5, Double.NaN))).isEqualTo(0.5);
+        // with an embedding: weighted average, the embedding member counting 1.5
+        assertThat(model.combine(new SentimentModel.Parts(1.0, -2.0)))
+                .isCloseTo((1.0 - 1.5 * 2.0) / 2.5, org.assertj.core.data.Offset.offset(1e-9));
+
+        var out = new java.io.ByteArrayOutputStream();
+        model.write(out);
+        SentimentModel read = SentimentModel.read(new java.io.ByteArrayInputStream(out.toByteArray()));
+        assertThat(read.encoderName()).isEqualTo("toy");
+        assertThat(read.positive("好")).isEqualTo(model.positive("好")).isGreaterThan(0.5);
+        assertThat(ngrams.needsEncoder()).isFalse();
+    }
+
+    @Test
+    void withoutAModelFileTheLexiconAnswers() {
+        SentimentClassifier classifier = TextAnalysisConfiguration.load("/nonexistent/sentiment-v3.bin", 1);
+        assertThat(classifier).isInstanceOf(LexiconSentiment.class);
+    }
+
+    @Test
     void evaluationScoresAccuracyAndMacroF1() {
         var rows = List.of(
                 new LabelledCsv.Row(0, true, "a"),
