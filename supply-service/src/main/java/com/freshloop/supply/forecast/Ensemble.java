@@ -78,6 +78,47 @@ public final class Ensemble implements Forecaster {
             Forecast f = Intermittent.tsb().forecast(history, horizon, level);
             return new Forecast(name + ":tsb", f.mean(), f.lower(), f.upper(), f.aicc());
         }
+        return combination(history, horizon, level);
+    }
+
+    /**
+     * With regressors: an {@link Arimax} fit decides by AICc which regressors carry an effect and
+     * estimates it; every member then forecasts the demand with that regression part taken out, and
+     * the part is added back over the horizon, its estimation variance widening the interval. When
+     * AICc keeps no regressor (or there are none, or the series is a slow mover for TSB) this is
+     * exactly the univariate forecast.
+     */
+    @Override
+    public Forecast forecast(double[] history, Regressors regressors, int horizon, double level) {
+        if (!regressors.isEmpty() && regressors.days() != history.length + horizon) {
+            throw new IllegalArgumentException("regressors must cover the history and the horizon");
+        }
+        if (regressors.isEmpty() || intermittent(history)) {
+            return forecast(history, horizon, level);
+        }
+        Arimax.Fitted regression = Arimax.fit(history, regressors, 7);
+        if (!regression.hasRegressors()) {
+            return forecast(history, horizon, level);
+        }
+        int n = history.length;
+        double[] adjusted = new double[n];
+        for (int t = 0; t < n; t++) {
+            adjusted[t] = history[t] - regression.regression(t);
+        }
+        Forecast base = combination(adjusted, horizon, level);
+        double z = Forecaster.z(level);
+        double[] mean = new double[horizon];
+        double[] sd = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            double memberSd = (base.upper()[h] - base.mean()[h]) / z;
+            mean[h] = base.mean()[h] + regression.regression(n + h);
+            sd[h] = Math.sqrt(memberSd * memberSd + regression.regressionVariance(n + h));
+        }
+        return Forecast.withSpread(name + "+x(" + String.join(",", regression.names()) + ")", mean, sd, z, Double.NaN);
+    }
+
+    /** The members' forecasts combined by the rule. */
+    private Forecast combination(double[] history, int horizon, double level) {
         double[] weights = weights(history);
         List<Forecast> forecasts = new ArrayList<>();
         for (Forecaster member : members) {

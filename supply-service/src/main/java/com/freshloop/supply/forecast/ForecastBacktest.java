@@ -26,7 +26,20 @@ import java.util.stream.IntStream;
  * data (train on all but the last 56 days, score the 28 before the test): the product forecaster's
  * design was chosen on that column only, never on the test days.
  *
- * <p>Usage: {@code ForecastBacktest [--input CSV] --out FILE [--top 20] [--horizon 28] [--no-inner true]}
+ * <p>Regressors (optional): {@code --holidays CSV} is a holiday calendar in the format of
+ * {@link HolidayCalendar} ({@code region,date,name,pre_days,post_days}; ISO dates; region {@code *} =
+ * every region) and {@code --weather CSV} daily weather in the format of {@link Weather}
+ * ({@code region,date,temperature_c,condition}). {@code --region R} picks the rows of one region
+ * (default: every row of the holiday file; the weather file must then hold a single region). The same
+ * regressors apply to every series (the data is one store). Forecasts are ex ante: the weather of the
+ * forecast days is never read from the file, it is the climatology or persistence of what was observed
+ * before them, as in the service when no weather forecast is supplied; holidays are known in advance.
+ * With regressors every method gets them ({@link Forecaster#forecast(double[], Regressors, int,
+ * double)}: the product forecaster and {@code arimax-auto} use them, univariate methods ignore them).
+ * The Groceries data has no holiday or weather data, so its published figures use none.
+ *
+ * <p>Usage: {@code ForecastBacktest [--input CSV] --out FILE [--top 20] [--horizon 28] [--no-inner true]
+ * [--holidays CSV] [--weather CSV] [--region R]}
  */
 public final class ForecastBacktest {
 
@@ -35,6 +48,17 @@ public final class ForecastBacktest {
     /** One method's scores averaged over the series. */
     public record Score(String method, double mase, double rmsse, double innerRmsse) {}
 
+    /**
+     * The regressors of the data's days: {@code forDays(history, horizon)} gives the columns for a
+     * history of that many days from the data's start plus the horizon after it.
+     */
+    @FunctionalInterface
+    public interface RegressorSource {
+        Regressors forDays(int history, int horizon);
+
+        RegressorSource NONE = (history, horizon) -> Regressors.none();
+    }
+
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
         Path input = Path.of(options.getOrDefault(
@@ -42,15 +66,65 @@ public final class ForecastBacktest {
                 System.getProperty("freshloop.datasets", "../shared/datasets") + "/groceries/Groceries_dataset.csv"));
         String out = options.get("--out");
         if (out == null) {
-            System.err.println("usage: ForecastBacktest [--input CSV] --out FILE [--top 20] [--horizon 28]");
+            System.err.println("usage: ForecastBacktest [--input CSV] --out FILE [--top 20] [--horizon 28]"
+                    + " [--holidays CSV] [--weather CSV] [--region R]");
             System.exit(2);
         }
         int top = Integer.parseInt(options.getOrDefault("--top", "20"));
         int horizon = Integer.parseInt(options.getOrDefault("--horizon", "28"));
         long started = System.nanoTime();
         DailySeries data = DailySeries.read(input, top);
-        List<Score> scores = run(data, horizon, Path.of(out), methods(), !options.containsKey("--no-inner"));
+        String region = options.get("--region");
+        HolidayCalendar holidays = options.containsKey("--holidays")
+                ? HolidayCalendar.read(Files.newBufferedReader(Path.of(options.get("--holidays"))))
+                : null;
+        Weather weather = options.containsKey("--weather")
+                ? weatherOf(Weather.read(Files.newBufferedReader(Path.of(options.get("--weather")))), region)
+                : null;
+        RegressorSource regressors = regressors(data.start(), holidays, weather, region);
+        List<Forecaster> methods = methods();
+        if (holidays != null || weather != null) {
+            methods.add(1, Arimax.auto(7));
+        }
+        List<Score> scores = run(data, horizon, Path.of(out), methods, !options.containsKey("--no-inner"), regressors);
         print(System.out, input, data, horizon, scores, (System.nanoTime() - started) / 1e9);
+        System.out.println("regressors: "
+                + (holidays == null ? "no holiday calendar" : "holidays from " + options.get("--holidays"))
+                + ", " + (weather == null ? "no weather" : "weather from " + options.get("--weather")));
+    }
+
+    private static Weather weatherOf(Map<String, Weather> byRegion, String region) throws IOException {
+        if (region != null) {
+            Weather w = byRegion.get(region);
+            if (w == null) {
+                throw new IOException("no weather rows for region " + region);
+            }
+            return w;
+        }
+        if (byRegion.size() != 1) {
+            throw new IOException("the weather CSV holds " + byRegion.size() + " regions: pass --region");
+        }
+        return byRegion.values().iterator().next();
+    }
+
+    /**
+     * Holiday indicators and ex-ante weather: the weather of the forecast days is never taken from the
+     * observations, only from climatology or persistence of the days before them.
+     */
+    static RegressorSource regressors(
+            java.time.LocalDate start, HolidayCalendar holidays, Weather weather, String region) {
+        if (holidays == null && weather == null) {
+            return RegressorSource.NONE;
+        }
+        return (history, horizon) -> {
+            Regressors x = holidays == null ? Regressors.none() : holidays.columns(region, start, history + horizon);
+            if (weather != null) {
+                java.time.LocalDate end = start.plusDays(history);
+                Weather before = new Weather(weather.days().headMap(end, false));
+                x = x.and(before.columns(start, history, horizon));
+            }
+            return x;
+        };
     }
 
     /** The product forecaster first, then the baselines and each single method. */
@@ -84,6 +158,18 @@ public final class ForecastBacktest {
     public static List<Score> run(
             DailySeries data, int horizon, Path out, List<Forecaster> methods, boolean innerHoldout)
             throws IOException {
+        return run(data, horizon, out, methods, innerHoldout, RegressorSource.NONE);
+    }
+
+    /** As above, each method given the regressors of its history and horizon. */
+    public static List<Score> run(
+            DailySeries data,
+            int horizon,
+            Path out,
+            List<Forecaster> methods,
+            boolean innerHoldout,
+            RegressorSource regressors)
+            throws IOException {
         List<String> names = new ArrayList<>(data.series().keySet());
         int n = names.size();
         double[][] mase = new double[methods.size()][n];
@@ -94,8 +180,10 @@ public final class ForecastBacktest {
             double[] y = data.series().get(names.get(s));
             double[] train = Arrays.copyOf(y, y.length - horizon);
             double[] test = Arrays.copyOfRange(y, y.length - horizon, y.length);
+            Regressors x = regressors.forDays(train.length, horizon);
+            Regressors innerX = regressors.forDays(train.length - horizon, horizon);
             for (int i = 0; i < methods.size(); i++) {
-                double[] f = methods.get(i).forecast(train, horizon, 0.95).mean();
+                double[] f = methods.get(i).forecast(train, x, horizon, 0.95).mean();
                 if (i == 0) {
                     productForecasts[s] = f;
                 }
@@ -105,8 +193,9 @@ public final class ForecastBacktest {
                     // the same protocol one window earlier, inside the training data: what choices are made on
                     double[] innerTrain = Arrays.copyOf(train, train.length - horizon);
                     double[] innerTest = Arrays.copyOfRange(train, train.length - horizon, train.length);
-                    double[] g =
-                            methods.get(i).forecast(innerTrain, horizon, 0.95).mean();
+                    double[] g = methods.get(i)
+                            .forecast(innerTrain, innerX, horizon, 0.95)
+                            .mean();
                     inner[i][s] = Accuracy.rmsse(innerTrain, innerTest, g);
                 }
             }

@@ -9,9 +9,12 @@ import java.util.stream.IntStream;
 /**
  * Fitting throughput: forecasts {@code --series} synthetic two-year daily series (Poisson demand
  * around a level with a weekly profile, a slow trend and a yearly wave) with a chosen method on all
- * cores, and prints series per second.
+ * cores, and prints series per second. {@code --regressors true} also gives every series holiday
+ * indicators (twelve one-day holidays a year, each with a one-day pre-holiday window) and a daily
+ * temperature, which do not affect its demand: the cost of the regressor path, where AICc usually
+ * rejects them.
  *
- * <p>Usage: {@code ForecastBenchmark [--series 10000] [--days 730] [--horizon 14] [--method freshloop|ets-auto|sarima-auto|ets-damped-hw] [--threads N]}
+ * <p>Usage: {@code ForecastBenchmark [--series 10000] [--days 730] [--horizon 14] [--method freshloop|ets-auto|sarima-auto|ets-damped-hw|arimax-auto] [--threads N] [--regressors true]}
  */
 public final class ForecastBenchmark {
 
@@ -25,15 +28,18 @@ public final class ForecastBenchmark {
         int threads = Integer.parseInt(options.getOrDefault(
                 "--threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         Forecaster method = method(options.getOrDefault("--method", "freshloop"));
+        boolean withRegressors = Boolean.parseBoolean(options.getOrDefault("--regressors", "false"));
+        java.util.function.IntFunction<Regressors> regressors =
+                i -> withRegressors ? regressors(days + horizon, i) : Regressors.none();
         // warm-up so the JIT has compiled the recursions before timing
         for (int i = 0; i < 20; i++) {
-            method.forecast(synthetic(days, 1_000_000 + i), horizon, 0.95);
+            method.forecast(synthetic(days, 1_000_000 + i), regressors.apply(i), horizon, 0.95);
         }
         AtomicLong checksum = new AtomicLong();
         long start = System.nanoTime();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
         pool.submit(() -> IntStream.range(0, series).parallel().forEach(i -> {
-                    Forecast f = method.forecast(synthetic(days, i), horizon, 0.95);
+                    Forecast f = method.forecast(synthetic(days, i), regressors.apply(i), horizon, 0.95);
                     checksum.addAndGet((long) f.mean()[0]);
                 }))
                 .get();
@@ -41,8 +47,9 @@ public final class ForecastBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "forecast benchmark: method=%s series=%d days=%d horizon=%d threads=%d: %.1f s, %.1f series/s (checksum %d)%n",
+                "forecast benchmark: method=%s regressors=%s series=%d days=%d horizon=%d threads=%d: %.1f s, %.1f series/s (checksum %d)%n",
                 method.name(),
+                withRegressors,
                 series,
                 days,
                 horizon,
@@ -57,10 +64,28 @@ public final class ForecastBenchmark {
             case "freshloop" -> Ensemble.product();
             case "ets-auto" -> ExponentialSmoothing.auto(7);
             case "sarima-auto" -> Sarima.auto(7);
+            case "arimax-auto" -> Arimax.auto(7);
             case "ets-damped-hw" ->
                 new ExponentialSmoothing(ExponentialSmoothing.Trend.DAMPED, ExponentialSmoothing.Season.ADDITIVE, 7);
             default -> throw new IllegalArgumentException("unknown method " + name);
         };
+    }
+
+    /** Holiday indicators with pre-holiday windows and a noisy yearly temperature wave. */
+    static Regressors regressors(int days, long seed) {
+        java.util.List<Holiday> holidays = new java.util.ArrayList<>();
+        java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 1);
+        for (int t = 10; t < days; t += 30) {
+            holidays.add(new Holiday("*", start.plusDays(t), "h" + t, 1, 0));
+        }
+        Random random = new Random(seed);
+        double[] temperature = new double[days];
+        for (int t = 0; t < days; t++) {
+            temperature[t] = 15 - 10 * Math.cos(2 * Math.PI * t / 365.25) + 3 * random.nextGaussian();
+        }
+        return new HolidayCalendar(holidays)
+                .columns(null, start, days)
+                .and(new Regressors(java.util.List.of(Weather.TEMPERATURE), new double[][] {temperature}));
     }
 
     /** A reproducible daily demand series. */

@@ -122,7 +122,7 @@ public final class Sarima implements Forecaster {
     }
 
     /** Conditional SSE: residuals before the AR order are taken as zero. */
-    private static double css(double[] w, Coefficients c, double mu, double[] residualsOut) {
+    static double css(double[] w, Coefficients c, double mu, double[] residualsOut) {
         double[] ar = c.ar();
         double[] ma = c.ma();
         int start = ar.length;
@@ -188,6 +188,12 @@ public final class Sarima implements Forecaster {
             double aicc) {
 
         public Forecast forecast(int horizon, double level) {
+            double[][] meanAndSd = meanAndSd(horizon);
+            return Forecast.withSpread(method, meanAndSd[0], meanAndSd[1], Forecaster.z(level), aicc);
+        }
+
+        /** The unclipped point forecast ({@code [0]}) and its standard deviation ({@code [1]}) per step. */
+        double[][] meanAndSd(int horizon) {
             double[] ar = coefficients.ar();
             double[] ma = coefficients.ma();
             int n = w.length;
@@ -206,15 +212,16 @@ public final class Sarima implements Forecaster {
                 wExt[t] = pred;
             }
             // integrate: y_t = w_t + sum delta_i y_{t-i}, where 1 - delta(B) = (1-B)^d (1-B^m)^D
-            int[] orders = ordersFromMethod(method);
+            // the name is the single source of the structure: p d q P D Q m
+            int[] orders = orders(method);
             double[] diffPoly = {1};
             for (int i = 0; i < orders[1]; i++) {
                 diffPoly = multiply(diffPoly, new double[] {1, -1});
             }
-            double[] seasonal = new double[orders[2] + 1];
+            double[] seasonal = new double[orders[6] + 1];
             seasonal[0] = 1;
-            seasonal[orders[2]] = -1;
-            for (int i = 0; i < orders[0]; i++) {
+            seasonal[orders[6]] = -1;
+            for (int i = 0; i < orders[4]; i++) {
                 diffPoly = multiply(diffPoly, seasonal);
             }
             int len = y.length;
@@ -246,7 +253,13 @@ public final class Sarima implements Forecaster {
                 cum += psi[h] * psi[h];
                 sd[h] = Math.sqrt(sigma2 * cum);
             }
-            return Forecast.withSpread(method, mean, sd, Forecaster.z(level), aicc);
+            return new double[][] {mean, sd};
+        }
+
+        /** The number of estimated ARMA coefficients and mean (the variance not included). */
+        int parameters() {
+            int[] o = orders(method);
+            return o[0] + o[2] + o[3] + o[5] + (o[1] + o[4] == 0 ? 1 : 0);
         }
 
         private static double[] arPolynomial(double[] ar) {
@@ -257,13 +270,22 @@ public final class Sarima implements Forecaster {
             }
             return out;
         }
+    }
 
-        /** D, d, m parsed back from the name, which is the single source of the structure. */
-        private static int[] ordersFromMethod(String method) {
-            String[] parts = method.replace("sarima(", "").split("[(),]+");
-            // p d q P D Q m
-            return new int[] {Integer.parseInt(parts[4]), Integer.parseInt(parts[1]), Integer.parseInt(parts[6])};
+    /** {@code {p, d, q, P, D, Q, m}} of a model name such as {@code sarima(1,0,1)(0,0,1)7}. */
+    static int[] orders(String method) {
+        String[] parts = method.replace("sarima(", "").split("[(),]+");
+        int[] o = new int[7];
+        for (int i = 0; i < 7; i++) {
+            o[i] = Integer.parseInt(parts[i]);
         }
+        return o;
+    }
+
+    /** The model of a name such as {@code sarima(1,0,1)(0,0,1)7}. */
+    static Sarima of(String method) {
+        int[] o = orders(method);
+        return new Sarima(o[0], o[1], o[2], o[3], o[4], o[5], o[6]);
     }
 
     /** KPSS level-stationarity statistic with a Bartlett long-run variance (short lag truncation). */
@@ -345,9 +367,20 @@ public final class Sarima implements Forecaster {
     }
 
     static Fitted select(double[] y, int m) {
+        int[] differencing = differencing(y, m);
+        return select(y, m, differencing[0], differencing[1]);
+    }
+
+    /** {@code {d, D}}: D by seasonal strength, then d by a KPSS test on the seasonally differenced series. */
+    static int[] differencing(double[] y, int m) {
         int seasonalD = seasonalStrength(y, m) > 0.64 ? 1 : 0;
         double[] afterSeasonal = difference(y, 0, seasonalD, m);
         int d = kpss(afterSeasonal) > 0.463 ? 1 : 0;
+        return new int[] {d, seasonalD};
+    }
+
+    /** The stepwise order search with the differencing orders given (so AICc values stay comparable). */
+    static Fitted select(double[] y, int m, int d, int seasonalD) {
         // Hyndman-Khandakar stepwise search instead of the full grid: a few starting models, then
         // moves of one order at a time while AICc improves (p, q <= MAX_ORDER; P, Q <= 1)
         java.util.Map<java.util.List<Integer>, Fitted> tried = new java.util.HashMap<>();

@@ -62,4 +62,43 @@ class ForecastBacktestTests {
         assertThat(scores.get(0).rmsse()).isCloseTo(0, within(1e-12));
         assertThat(scores.get(1).rmsse()).isGreaterThan(0);
     }
+
+    @Test
+    void backtestRegressorsAreTheCalendarAndExAnteWeatherTheForecastDaysNeverReadTheWeatherFile() throws Exception {
+        Path holidays = dir.resolve("holidays.csv");
+        Files.writeString(holidays, "region,date,name,pre_days,post_days\n*,2015-02-01,A,1,0\n*,2015-04-20,B,1,0\n");
+        Path weather = dir.resolve("weather.csv");
+        StringBuilder rows = new StringBuilder("region,date,temperature_c,condition\n");
+        LocalDate start = LocalDate.of(2015, 1, 1);
+        for (int day = 0; day < 120; day++) {
+            // 10 degrees through the history of 106 days, 99 on the 14 days a backtest forecasts
+            rows.append("store,")
+                    .append(start.plusDays(day))
+                    .append(',')
+                    .append(day < 106 ? 10 : 99)
+                    .append(",sunny\n");
+        }
+        Files.writeString(weather, rows.toString());
+
+        ForecastBacktest.RegressorSource source = ForecastBacktest.regressors(
+                start,
+                HolidayCalendar.read(Files.newBufferedReader(holidays)),
+                Weather.read(Files.newBufferedReader(weather)).get("store"),
+                null);
+        Regressors x = source.forDays(106, 14);
+
+        assertThat(x.names())
+                .containsExactly(
+                        HolidayCalendar.HOLIDAY, HolidayCalendar.PRE, HolidayCalendar.POST, Weather.TEMPERATURE);
+        assertThat(x.days()).isEqualTo(120);
+        assertThat(x.columns()[0][31]).isEqualTo(1); // 2015-02-01
+        assertThat(x.columns()[0][109]).isEqualTo(1); // 2015-04-20, a forecast day: holidays are known ahead
+        for (int t = 106; t < 120; t++) {
+            assertThat(x.columns()[3][t]).isEqualTo(10); // persistence, not the file's 99
+        }
+        assertThat(ForecastBacktest.regressors(start, null, null, null)
+                        .forDays(106, 14)
+                        .isEmpty())
+                .isTrue();
+    }
 }
