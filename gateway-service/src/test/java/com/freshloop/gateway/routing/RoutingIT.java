@@ -10,6 +10,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 @Import({KafkaInfrastructure.class, RedisInfrastructure.class})
 class RoutingIT {
 
+    static final AtomicInteger slowCalls = new AtomicInteger();
+
     static final HttpServer upstream = startUpstream();
 
     @LocalServerPort
@@ -38,6 +42,7 @@ class RoutingIT {
     static void upstreams(DynamicPropertyRegistry registry) {
         String url = "http://localhost:" + upstream.getAddress().getPort();
         registry.add("freshloop.gateway.services.profile-service.uri", () -> url);
+        registry.add("freshloop.gateway.response-timeout", () -> "1s");
         // nothing listens here: the circuit breaker's fallback answers
         registry.add("freshloop.gateway.services.supply-service.uri", () -> "http://localhost:1");
         registry.add("freshloop.gateway.services.recommendation-service.uri", () -> "http://localhost:1");
@@ -75,6 +80,17 @@ class RoutingIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().get("service").asString()).isEqualTo("supply-service");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeGetsTheFallbackAndTheCallIsNotRetried() {
+        slowCalls.set(0);
+        var response = ApiClient.local(port).get("/api/v1/profile/slow", TestTokens.shopper("u-1"));
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("service").asString()).isEqualTo("profile-service");
+        // a GET is retried when the connection fails, never when the service is merely slow
+        assertThat(slowCalls.get()).isEqualTo(1);
     }
 
     @Test
@@ -120,6 +136,17 @@ class RoutingIT {
     private static HttpServer startUpstream() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/api/v1/profile/slow", exchange -> {
+                slowCalls.incrementAndGet();
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth="
                                 + exchange.getRequestHeaders().getFirst("Authorization") + " request="

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code ./freshloop bench gateway [--path P] [--direct URL] [--gateway URL] [--seconds N] [--clients N]
- * [--rate R]}: the same request, with the same token, sent straight to the owning service and through
- * the gateway, one after the other in one run, after a warm-up. Two measurements, because they answer
+ * [--rate R] [--warmup N]}: the same request, with the same token, sent straight to the owning service
+ * and through the gateway, one after the other in one run, after a warm-up of N seconds each (default
+ * 30: the gateway runs the optimising JIT compiler, which needs tens of thousands of requests before
+ * its hot paths are compiled; a 5 s warm-up measured the compiler). Two measurements, because they answer
  * different questions:
  *
  * <ul>
@@ -59,6 +61,7 @@ public final class GatewayBenchmark {
         int seconds = Integer.parseInt(option(args, "--seconds", "20"));
         int clients = Integer.parseInt(option(args, "--clients", "8"));
         int rate = Integer.parseInt(option(args, "--rate", "100"));
+        int warmup = Integer.parseInt(option(args, "--warmup", "30"));
         String secret =
                 Secrets.jwtSecret(System.getenv(), java.nio.file.Path.of("").toAbsolutePath());
         java.time.Instant now = java.time.Instant.now();
@@ -71,13 +74,14 @@ public final class GatewayBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "gateway benchmark: GET %s; throughput: %d closed-loop clients, latency: open loop at %d req/s;"
-                        + " %d s each after a 5 s warm-up%n",
+                        + " %d s each after a %d s warm-up%n",
                 path,
                 clients,
                 rate,
-                seconds);
-        run(http, "warm-up direct", direct + path, token, clients, 5);
-        run(http, "warm-up gateway", gateway + path, token, clients, 5);
+                seconds,
+                warmup);
+        run(http, "warm-up direct", direct + path, token, clients, warmup);
+        run(http, "warm-up gateway", gateway + path, token, clients, warmup);
         Result d = run(http, "direct", direct + path, token, clients, seconds);
         Result g = run(http, "gateway", gateway + path, token, clients, seconds);
         table("closed loop", d, g);

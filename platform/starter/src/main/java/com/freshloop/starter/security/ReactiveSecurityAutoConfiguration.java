@@ -11,12 +11,14 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -37,6 +39,17 @@ public class ReactiveSecurityAutoConfiguration {
         return JwtDecoders.reactive(properties);
     }
 
+    /**
+     * No Spring Security observations on the edge: they wrap each of the chain's filters in two
+     * observations per request, while {@code http.server.requests} and the gateway's route metrics
+     * already time every request (ADR 8).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain freshloopSecurityWebFilterChain(ServerHttpSecurity http) {
@@ -44,6 +57,11 @@ public class ReactiveSecurityAutoConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // stateless: the default request cache opens a WebSession on every request, which
+                // InMemoryWebSessionStore creates on boundedElastic and hands back on parallel, so
+                // every proxied request paid two thread hops and the rest of its chain ran off the
+                // event loop (ADR 8)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(auth -> auth.pathMatchers(
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/fallback/**")
                         .permitAll()
