@@ -1,14 +1,10 @@
 package com.freshloop.supply.forecast;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Dated holidays per region as forecast regressors. Three indicator columns over a run of days:
@@ -103,30 +99,12 @@ public record HolidayCalendar(List<Holiday> holidays) {
     /** Reads the CSV format of the class comment; a malformed row is an error naming its line. */
     public static HolidayCalendar read(Reader csv) throws IOException {
         List<Holiday> holidays = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(csv)) {
-            String header = in.readLine();
-            if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("region,date,name")) {
-                throw new IOException("holiday CSV: the header must start with region,date,name");
+        CsvRows.read(csv, "holiday", "region,date,name", f -> {
+            if (f.length < 3 || f[0].isEmpty() || f[2].isEmpty()) {
+                throw new IllegalArgumentException("region, date and name are required");
             }
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f =
-                        Arrays.stream(line.split(",", -1)).map(String::trim).toArray(String[]::new);
-                try {
-                    if (f.length < 3 || f[0].isEmpty() || f[2].isEmpty()) {
-                        throw new IllegalArgumentException("region, date and name are required");
-                    }
-                    holidays.add(new Holiday(f[0], LocalDate.parse(f[1]), f[2], days(f, 3), days(f, 4)));
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new IOException("holiday CSV line " + number + ": " + e.getMessage(), e);
-                }
-            }
-        }
+            holidays.add(new Holiday(f[0], LocalDate.parse(f[1]), f[2], days(f, 3), days(f, 4)));
+        });
         return new HolidayCalendar(holidays);
     }
 

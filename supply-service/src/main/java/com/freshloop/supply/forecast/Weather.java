@@ -1,12 +1,9 @@
 package com.freshloop.supply.forecast;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,32 +166,13 @@ public record Weather(NavigableMap<LocalDate, Observation> days) {
     /** Reads the CSV format of the class comment, by region ({@code null} = every row, one region). */
     public static Map<String, Weather> read(Reader csv) throws IOException {
         Map<String, List<Observation>> byRegion = new TreeMap<>();
-        try (BufferedReader in = new BufferedReader(csv)) {
-            String header = in.readLine();
-            if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("region,date,temperature_c")) {
-                throw new IOException("weather CSV: the header must start with region,date,temperature_c");
+        CsvRows.read(csv, "weather", "region,date,temperature_c", f -> {
+            if (f.length < 3 || f[0].isEmpty()) {
+                throw new IllegalArgumentException("region, date and temperature_c are required");
             }
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f =
-                        Arrays.stream(line.split(",", -1)).map(String::trim).toArray(String[]::new);
-                try {
-                    if (f.length < 3 || f[0].isEmpty()) {
-                        throw new IllegalArgumentException("region, date and temperature_c are required");
-                    }
-                    byRegion.computeIfAbsent(f[0], k -> new ArrayList<>())
-                            .add(new Observation(
-                                    LocalDate.parse(f[1]), Double.parseDouble(f[2]), f.length > 3 ? f[3] : ""));
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new IOException("weather CSV line " + number + ": " + e.getMessage(), e);
-                }
-            }
-        }
+            byRegion.computeIfAbsent(f[0], k -> new ArrayList<>())
+                    .add(new Observation(LocalDate.parse(f[1]), Double.parseDouble(f[2]), f.length > 3 ? f[3] : ""));
+        });
         Map<String, Weather> out = new TreeMap<>();
         byRegion.forEach((region, list) -> out.put(region, of(list)));
         return out;
